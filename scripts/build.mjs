@@ -1,0 +1,49 @@
+// Builds everything a fresh clone needs.
+//   dist/extension.js, dist/cli.js   the extension and the command line (esbuild bundles)
+//   dist/webview/                    the form editor's webview (esbuild, webview-ui/tsconfig.json)
+//   out/test/**, out/bench/          each test file and the bench bundled on its own, so a test runs
+//                                    without the rest of the tree compiling
+// then type-checks the whole project with tsc (skip with --no-typecheck while iterating).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const production = process.argv.includes('--production');
+const typecheck = !process.argv.includes('--no-typecheck');
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+/** Every `*.ts` file below `dir` (relative to the root) whose name passes `keep`. */
+function sources(dir, keep) {
+  const abs = path.join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && keep(e.name))
+    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)));
+}
+
+rmSync(path.join(root, 'out'), { recursive: true, force: true });
+const jobs = [
+  build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+];
+if (existsSync(path.join(root, 'webview-ui/src/main.ts'))) {
+  jobs.push(build({ ...common, entryPoints: ['webview-ui/src/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'esm', target: 'es2022', tsconfig: 'webview-ui/tsconfig.json' }));
+}
+if (!production) {
+  const unit = sources('test/unit', (n) => n.endsWith('.test.ts'));
+  if (unit.length) jobs.push(build({ ...node, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit' }));
+  const integration = sources('test/integration', (n) => n.endsWith('.test.ts') || n === 'index.ts');
+  if (integration.length) jobs.push(build({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] }));
+  const e2e = sources('test/e2e', (n) => n.endsWith('.ts'));
+  if (e2e.length) jobs.push(build({ ...node, entryPoints: e2e, outdir: 'out/test/e2e', outbase: 'test/e2e', external: ['playwright-core'] }));
+  const bench = sources('bench', (n) => n.endsWith('.ts'));
+  if (bench.length) jobs.push(build({ ...node, entryPoints: bench, outdir: 'out/bench', outbase: 'bench' }));
+}
+await Promise.all(jobs);
+if (typecheck) {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root, '--noEmit'], { stdio: 'inherit' });
+}
