@@ -1,0 +1,105 @@
+import type { FileReading, ReadNote, Step } from '../model';
+// The ESM build: esbuild cannot bundle the UMD build's dynamic requires on platform node.
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { LineIndex } from '../text/lineIndex';
+import { ownString } from '../text/ownString';
+import { dirOf, segmentsOf, stemOf } from './paths';
+import { makeMilestone } from './readerKit';
+import { jsonStepLines } from './jsonStepLines';
+
+/** True for a `*.json` file directly in a folder named `MILESTONES` (any depth, any case). */
+export function isSessionJsonPath(file: string): boolean {
+  const segs = segmentsOf(file);
+  return segs.length >= 2 && /\.json$/i.test(file) && segs[segs.length - 2]!.toLowerCase() === 'milestones';
+}
+
+/** Top-level keys shown as fields (besides the ones that have their own place in the model). */
+const SKIP = new Set(['steps', 'title', 'status', 'milestone_id', 'progress']);
+
+/**
+ * Reads a session milestone (seed 001): `milestone_id`, `title`, `status`, `owner`, `progress`
+ * (→ storedProgress), `steps[]` (`completed` → done, anything else → open; kind `json-step`).
+ * Scalar and scalar-list top-level keys become fields (`owner`, `priority`, `updated_at`,
+ * `next_session_should`, `blockers`, `handoff_notes` …); nested objects (`context`) are not.
+ * JSON.parse keeps it fast; step lines come from a cheap scan of the text. A syntax error gives a
+ * `json-syntax` note and one milestone titled after the file, with no steps: the file is never dropped.
+ */
+export function readSessionJson(file: string, text: string): FileReading {
+  const notes: ReadNote[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let value: unknown;
+  let ok = true;
+  try {
+    value = JSON.parse(bom ? text.slice(1) : text);
+  } catch (e) {
+    ok = false;
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = new LineIndex(text).positionAt(jsonErrorOffset(text, msg, bom));
+    notes.push({ severity: 'error', code: 'json-syntax', message: ownString(`JSON syntax error: ${msg.replace(/ in JSON at position \d+.*$/, '')}`), line: pos.line, column: pos.column });
+  }
+  const group = dirOf(file);
+  const stem = stemOf(file);
+  const obj = ok && value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : null;
+  if (ok && obj === null) {
+    notes.push({ severity: 'warning', code: 'json-not-object', message: 'The milestone file is JSON but not an object.', line: 0 });
+  }
+  const fields: Record<string, unknown> = {};
+  const steps: Step[] = [];
+  let storedProgress: number | null = null;
+  if (obj !== null) {
+    for (const key of Object.keys(obj)) {
+      const v = obj[key];
+      if (SKIP.has(key)) continue;
+      if (v === null || typeof v !== 'object') fields[key] = v;
+      else if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) fields[key] = v;
+    }
+    if (typeof obj['progress'] === 'number') storedProgress = obj['progress'];
+    const raw = obj['steps'];
+    if (Array.isArray(raw)) {
+      const lines = jsonStepLines(text);
+      raw.forEach((s, index) => {
+        const step = s !== null && typeof s === 'object' ? s as Record<string, unknown> : {};
+        const status = typeof step['status'] === 'string' ? step['status'] : null;
+        const label = [step['description'], step['title'], step['name'], typeof s === 'string' ? s : undefined].find((x) => typeof x === 'string') as string | undefined;
+        steps.push({
+          text: ownString((label ?? `Step ${typeof step['step'] === 'number' ? step['step'] : index + 1}`).trim()),
+          state: status !== null && /^(completed|complete|done)$/i.test(status.trim()) ? 'done' : 'open',
+          line: lines[index] ?? 0,
+          section: null,
+          depth: 0,
+          source: { kind: 'json-step', index, status: status === null ? null : ownString(status) },
+        });
+      });
+    } else if (ok) {
+      notes.push({ severity: 'warning', code: 'json-no-steps', message: 'The milestone has no `steps` array.', line: 0 });
+    }
+  }
+  const str = (k: string): string | null => (obj !== null && typeof obj[k] === 'string' ? obj[k] as string : null);
+  const milestone = makeMilestone({
+    convention: 'session-json', file,
+    id: str('milestone_id'),
+    title: str('title') ?? str('milestone_id') ?? stem,
+    status: str('status'),
+    line: 0, endLine: Math.max(0, countLines(text) - 1),
+    group, fields, steps, storedProgress,
+  });
+  return { file, convention: 'session-json', milestones: [milestone], notes };
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
+/**
+ * Offset of a JSON syntax error: from V8's message when it says `position N`, else (newer messages
+ * such as "Unexpected token ']'" omit it) from jsonc-parser, which only runs on this error path.
+ */
+function jsonErrorOffset(text: string, message: string, bom: number): number {
+  const at = /position (\d+)/.exec(message);
+  if (at !== null) return Number(at[1]) + bom;
+  const errors: ParseError[] = [];
+  parseJsonc(bom ? text.slice(1) : text, errors, { disallowComments: true, allowTrailingComma: false });
+  return errors.length > 0 ? errors[0]!.offset + bom : text.length;
+}
