@@ -2,7 +2,8 @@
 //   dist/extension.js, dist/cli.js   the extension and the command line (esbuild bundles)
 //   dist/webview/                    the form editor's webview (esbuild, webview-ui/tsconfig.json)
 //   out/test/**, out/bench/          each test file and the bench bundled on its own, so a test runs
-//                                    without the rest of the tree compiling
+//                                    without the rest of the tree compiling; test/integration/run*.ts
+//                                    are the launchers, test/harness/ the VS Code server + Chromium
 // then type-checks the whole project with tsc (skip with --no-typecheck while iterating).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -14,7 +15,9 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
 const typecheck = !process.argv.includes('--no-typecheck');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// mainFields: jsonc-parser's UMD entry loads its parts with a dynamic require esbuild cannot follow;
+// its ESM entry bundles cleanly.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
 /** Every `*.ts` file below `dir` (relative to the root) whose name passes `keep`. */
 function sources(dir, keep) {
@@ -38,6 +41,11 @@ if (!production) {
   if (unit.length) jobs.push(build({ ...node, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit' }));
   const integration = sources('test/integration', (n) => n.endsWith('.test.ts') || n === 'index.ts');
   if (integration.length) jobs.push(build({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] }));
+  const launchers = sources('test/integration', (n) => /^run\w*\.ts$/.test(n));
+  if (launchers.length) jobs.push(build({ ...node, entryPoints: launchers, outdir: 'out/test/integration', outbase: 'test/integration', external: ['playwright-core', '@vscode/test-electron'] }));
+  // The harness (VS Code server + Chromium) is also loaded on its own by scripts/start.mjs.
+  const harness = sources('test/harness', (n) => n.endsWith('.ts'));
+  if (harness.length) jobs.push(build({ ...node, entryPoints: harness, outdir: 'out/test/harness', outbase: 'test/harness', external: ['playwright-core'] }));
   const e2e = sources('test/e2e', (n) => n.endsWith('.ts'));
   if (e2e.length) jobs.push(build({ ...node, entryPoints: e2e, outdir: 'out/test/e2e', outbase: 'test/e2e', external: ['playwright-core'] }));
   const bench = sources('bench', (n) => n.endsWith('.ts'));

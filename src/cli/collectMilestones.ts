@@ -1,0 +1,82 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { readMilestoneFile } from '../core/conventions/readMilestoneFile';
+import type { FileReading, NoteSeverity } from '../core/model';
+import { DEFAULT_MAX_FILE_SIZE, scanFolder } from '../core/workspace/scanFolder';
+
+/** A reading with the folder argument it was found under. */
+export interface FolderReading {
+  /** The folder as given on the command line. */
+  readonly folder: string;
+  readonly reading: FileReading;
+}
+
+/** Something to tell about a file: a reader's note, or why it was not read. `line` is 1-based. */
+export interface FileNote {
+  readonly folder: string;
+  readonly file: string;
+  readonly line: number | null;
+  readonly severity: NoteSeverity;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Collected {
+  readonly readings: readonly FolderReading[];
+  readonly notes: readonly FileNote[];
+}
+
+/** A folder argument that does not name a folder: the message for a person. */
+export function checkFolder(folder: string): string | null {
+  try {
+    if (statSync(folder).isDirectory()) return null;
+    return `not a folder: ${folder}`;
+  } catch {
+    return `no such folder: ${folder}`;
+  }
+}
+
+/**
+ * Scans each folder and reads every milestone file in it, sorted by folder (in argument order) and
+ * path. Never throws on a file: a file that cannot be read, is too large, or makes a reader fail
+ * becomes a note, and the rest is still listed. Shared by `list` and (later) `validate`.
+ */
+export function collectMilestones(folders: readonly string[]): Collected {
+  const readings: FolderReading[] = [];
+  const notes: FileNote[] = [];
+  for (const folder of folders) {
+    const found: FolderReading[] = [];
+    for (const item of scanFolder(path.resolve(folder))) {
+      if (item.kind === 'skipped') {
+        const message = item.skipped === 'too-large'
+          ? `not read: ${item.size} bytes is over the ${DEFAULT_MAX_FILE_SIZE / 1048576} MB limit`
+          : `could not be read: ${item.message}`;
+        notes.push({ folder, file: item.file, line: null, severity: 'warning', code: item.skipped, message });
+        continue;
+      }
+      let reading: FileReading | null;
+      try {
+        reading = readMilestoneFile(item.file, item.text);
+      } catch (error) {
+        // A reader bug must not hide every other file from the listing.
+        notes.push({ folder, file: item.file, line: null, severity: 'error', code: 'read-failed', message: `the reader failed: ${error instanceof Error ? error.message : String(error)}` });
+        continue;
+      }
+      if (!reading) continue;
+      found.push({ folder, reading });
+      for (const note of reading.notes) {
+        notes.push({ folder, file: item.file, line: note.line + 1, severity: note.severity, code: note.code, message: note.message });
+      }
+    }
+    found.sort((a, b) => compare(a.reading.file, b.reading.file));
+    readings.push(...found);
+  }
+  const order = new Map(folders.map((f, i) => [f, i]));
+  notes.sort((a, b) => order.get(a.folder)! - order.get(b.folder)! || compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { readings, notes };
+}
+
+/** Code-point order, the same on every machine (no locale). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,27 @@
+import { checkFolder, collectMilestones } from './collectMilestones';
+import { listJson } from './listJson';
+import { listTable } from './listTable';
+
+/** Where a command writes; `process.stdout` / `process.stderr` in the binary, strings in tests. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/**
+ * `milestones list [--json] [folder…]`: every folder must exist (else exit 2, nothing printed on
+ * stdout); broken milestone files are listed with what could be read (exit 0).
+ */
+export function listCommand(folders: readonly string[], json: boolean, io: CliIO): number {
+  const targets = folders.length > 0 ? folders : ['.'];
+  for (const folder of targets) {
+    const problem = checkFolder(folder);
+    if (problem) {
+      io.err(`milestones: ${problem}\n`);
+      return 2;
+    }
+  }
+  const collected = collectMilestones(targets);
+  io.out(json ? listJson(collected, targets.length > 1) : listTable(collected, targets.length > 1));
+  return 0;
+}

@@ -1,0 +1,54 @@
+// The `milestones` command line (bundled to dist/cli.js, the package's `bin`): the same core as the
+// extension, for CI, scripts and AI agents.
+import { listCommand } from './listCommand';
+import type { CliIO } from './listCommand';
+import { parseArgs } from './parseArgs';
+import { USAGE } from './usage';
+
+/** The flags each command accepts. A `validate` command joins here in a later issue. */
+const COMMANDS: Readonly<Record<string, readonly string[]>> = {
+  list: ['--json', '--help'],
+};
+
+/**
+ * Runs the command line and returns the exit status: 0 done, 2 usage error or missing folder,
+ * 1 an internal error (a bug: reported in one line, never as a stack trace).
+ */
+export function main(argv: readonly string[], io: CliIO): number {
+  const parsed = parseArgs(argv, ['--json', '--help']);
+  if (parsed.kind === 'error') return usageError(parsed.message, io);
+  const { command, flags, positionals } = parsed.args;
+  if (command === null) {
+    if (flags.has('--help')) {
+      io.out(USAGE);
+      return 0;
+    }
+    return usageError('no command given', io);
+  }
+  const accepted = COMMANDS[command];
+  if (!accepted) return usageError(`unknown command: ${command}`, io);
+  for (const flag of flags) if (!accepted.includes(flag)) return usageError(`${command} does not take ${flag}`, io);
+  if (flags.has('--help')) {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    return listCommand(positionals, flags.has('--json'), io);
+  } catch (error) {
+    io.err(`milestones: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function usageError(message: string, io: CliIO): number {
+  io.err(`milestones: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+if (require.main === module) {
+  // exitCode, not exit(): a large JSON document on a pipe must be flushed before the process ends.
+  process.exitCode = main(process.argv.slice(2), {
+    out: (text) => { process.stdout.write(text); },
+    err: (text) => { process.stderr.write(text); },
+  });
+}
