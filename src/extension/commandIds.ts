@@ -1,0 +1,24 @@
+/** Every command id the extension registers; package.json `contributes.commands` lists the same ids. */
+export const CommandId = {
+  refresh: 'milestones.refresh',
+  hideCompleted: 'milestones.hideCompleted',
+  showCompleted: 'milestones.showCompleted',
+  groupByStatus: 'milestones.groupByStatus',
+  groupByConvention: 'milestones.groupByConvention',
+  toggleStep: 'milestones.toggleStep',
+  openLocation: 'milestones.openLocation',
+} as const;
+
+/** Context keys set with `setContext`, used by `when` clauses in package.json. */
+export const ContextKey = {
+  /** True once the first scan finished and found no milestone file. */
+  empty: 'milestones.empty',
+  hideCompleted: 'milestones.hideCompleted',
+  /** `convention` | `status`. */
+  groupBy: 'milestones.groupBy',
+} as const;
+
+export const ViewId = {
+  container: 'milestones',
+  tree: 'milestones.tree',
+} as const;

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { readTreeSettings } from './config';
+import type { TreeSettings } from './config';
+import { toTreeItem } from './treeItems';
+import { childNodes, rootNodes } from './treeNodes';
+import type { TreeNode } from './treeNodes';
+import type { WorkspaceIndexService } from './workspaceIndexService';
+
+/** Quiet time that batches several index updates (a scan, a save plus its watcher event) into one repaint. */
+const REFRESH_DELAY_MS = 30;
+
+/** The Milestones tree. Reads only the in-memory index; repaints when the index or a tree setting changes. */
+export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private settings: TreeSettings = readTreeSettings();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly service: WorkspaceIndexService) {
+    this.subscriptions = [service.onDidIndex(() => this.refreshSoon())];
+  }
+
+  /** Reads the tree settings again and repaints. */
+  reloadSettings(): void {
+    this.settings = readTreeSettings();
+    this.refresh();
+  }
+
+  /** Repaints `node` (or everything): also puts back a checkbox the user changed when the edit was refused. */
+  refresh(node?: TreeNode): void {
+    this.changed.fire(node);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return node ? childNodes(node, this.settings) : rootNodes(this.service.list(), this.settings, this.service.hasScanned);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.changed.dispose();
+  }
+
+  private refreshSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+}

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { refOf } from '../core/model';
+import { CommandId, ContextKey, ViewId } from './commandIds';
+import { affectsTree, readTreeSettings, updateTreeSetting } from './config';
+import { MilestoneTreeProvider } from './milestoneTreeProvider';
+import type { StepToggler } from './toggleStepCommand';
+import type { TreeNode } from './treeNodes';
+import type { WorkspaceIndexService } from './workspaceIndexService';
+
+function setContext(key: string, value: unknown): void {
+  void vscode.commands.executeCommand('setContext', key, value);
+}
+
+function syncContextKeys(service: WorkspaceIndexService): void {
+  const settings = readTreeSettings();
+  setContext(ContextKey.groupBy, settings.groupBy);
+  setContext(ContextKey.hideCompleted, settings.hideCompleted);
+  const count = service.index.milestones().length;
+  setContext(ContextKey.empty, service.hasScanned && count === 0);
+}
+
+/** Ticking a checkbox edits the file; when the edit does not happen the tree shows the file's truth again. */
+async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provider: MilestoneTreeProvider, toggler: StepToggler): Promise<void> {
+  let repaint = false;
+  for (const [node, state] of e.items) {
+    if (node.kind !== 'step') continue;
+    const result = await toggler.toggle(node.milestone.uri, refOf(node.step), state === vscode.TreeItemCheckboxState.Checked);
+    if (result.kind !== 'ok' || result.edits === 0) repaint = true;
+  }
+  if (repaint) provider.refresh();
+}
+
+/** The Milestones view: tree, checkboxes, title-bar actions and the context keys their `when` clauses read. */
+export function registerTree(service: WorkspaceIndexService, toggler: StepToggler): { provider: MilestoneTreeProvider; disposable: vscode.Disposable } {
+  const provider = new MilestoneTreeProvider(service);
+  const view = vscode.window.createTreeView(ViewId.tree, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    // Ticking a milestone's step must not tick its nested steps, nor the parent.
+    manageCheckboxStateManually: true,
+  });
+  syncContextKeys(service);
+  const disposable = vscode.Disposable.from(
+    provider,
+    view,
+    view.onDidChangeCheckboxState((e) => void onCheckboxes(e, provider, toggler)),
+    service.onDidIndex(() => syncContextKeys(service)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsTree(e)) return;
+      syncContextKeys(service);
+      provider.reloadSettings();
+    }),
+    vscode.commands.registerCommand(CommandId.refresh, () => service.rescan()),
+    vscode.commands.registerCommand(CommandId.hideCompleted, () => updateTreeSetting('hideCompleted', true)),
+    vscode.commands.registerCommand(CommandId.showCompleted, () => updateTreeSetting('hideCompleted', false)),
+    vscode.commands.registerCommand(CommandId.groupByStatus, () => updateTreeSetting('groupBy', 'status')),
+    vscode.commands.registerCommand(CommandId.groupByConvention, () => updateTreeSetting('groupBy', 'convention')),
+  );
+  return { provider, disposable };
+}

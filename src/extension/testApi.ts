@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import type { MilestoneTreeProvider } from './milestoneTreeProvider';
+import type { IndexUpdate, WorkspaceIndexService } from './workspaceIndexService';
+
+/**
+ * What `activate` returns: enough for integration tests to wait on a state instead of sleeping.
+ * (`vscode.extensions.getExtension('milestones-dev.milestones').exports`.)
+ */
+export interface MilestonesApi {
+  /** The workspace index: `index.list()` gives each folder's core `MilestoneIndex`. */
+  readonly index: WorkspaceIndexService;
+  /** The tree's data provider, to read the rows the view shows. */
+  readonly tree: MilestoneTreeProvider;
+  /** Resolves when no scan, no file read and no debounced editor update is pending. */
+  whenIndexed(): Promise<void>;
+  /** Fires after each batch of changes reached the index. */
+  readonly onDidIndex: vscode.Event<IndexUpdate>;
+}

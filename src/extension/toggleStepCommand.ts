@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { toggleStep } from '../core/edits/toggleStep';
+import type { StepRef } from '../core/model';
+import { CommandId } from './commandIds';
+import { resolveIdentity } from './config';
+import { locate, readWorkspaceFile } from './workspaceFiles';
+
+/** What became of a request to tick or untick a step. */
+export type ToggleResult =
+  | { readonly kind: 'ok'; readonly edits: number }
+  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly message: string };
+
+const STEP_KINDS: readonly string[] = ['task', 'table-row', 'json-step', 'criterion'];
+
+function isStepRef(value: unknown): value is StepRef {
+  const ref = value as StepRef | null;
+  return typeof ref === 'object' && ref !== null && typeof ref.line === 'number' && typeof ref.text === 'string'
+    && (ref.section === null || typeof ref.section === 'string') && STEP_KINDS.includes(ref.kind);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** How long a saved document may take to reload a file that changed on disk before a tick is refused. */
+const RELOAD_WAIT_MS = 1500;
+
+/**
+ * Whether `doc` holds what the disk holds, waiting a little for VS Code to reload it when the file
+ * was just changed by another program (an edit on the old text could not be saved). A document
+ * with unsaved changes is the user's truth and is used as it is.
+ */
+async function caughtUpWithDisk(doc: vscode.TextDocument): Promise<boolean> {
+  if (doc.isDirty || doc.uri.scheme !== 'file') return true;
+  const disk = await readWorkspaceFile(doc.uri, Number.POSITIVE_INFINITY);
+  if (disk.kind !== 'text') return true;
+  // The document never holds the BOM, and holds mixed line endings as one kind; the disk keeps both.
+  const plain = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const want = plain(disk.text);
+  const same = () => doc.isDirty || plain(doc.getText()) === want;
+  if (same()) return true;
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => { clearTimeout(timer); listener.dispose(); resolve(ok); };
+    const timer = setTimeout(() => done(same()), RELOAD_WAIT_MS);
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === doc && same()) done(true); });
+  });
+}
+
+/**
+ * Ticks (`done`) or unticks the step `ref` of the file `uri` through a `WorkspaceEdit`, so the
+ * editor's undo reverts it; saves the file afterwards only when it had no unsaved changes before.
+ * The step is found again by the core (line + text + section); a refusal is shown to the user.
+ */
+export class StepToggler {
+  /** Toggles run one after another: each one reads the text the previous one left. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  toggle(uri: vscode.Uri, ref: StepRef, done: boolean): Promise<ToggleResult> {
+    const run = this.queue.then(() => this.run(uri, ref, done));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(uri: vscode.Uri, ref: StepRef, done: boolean): Promise<ToggleResult> {
+    const action = `mark "${ref.text}" ${done ? 'done' : 'not done'}`;
+    const place = locate(uri);
+    if (!place) return this.refuse(action, uri, 'the file is not in an open workspace folder');
+    try {
+      const identity = await resolveIdentity();
+      const doc = await vscode.workspace.openTextDocument(uri);
+      if (!(await caughtUpWithDisk(doc))) return this.refuse(action, uri, 'the file changed on disk; reload it and retry');
+      const wasDirty = doc.isDirty;
+      // No await between reading the text and applying the edit: the offsets stay valid.
+      const outcome = toggleStep(doc.getText(), place.file, ref, done, { identity, now: new Date() });
+      if (outcome.kind === 'refused') return this.refuse(action, uri, outcome.reason);
+      if (outcome.edits.length === 0) return { kind: 'ok', edits: 0 };
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of outcome.edits) {
+        edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+      }
+      if (!(await vscode.workspace.applyEdit(edit))) {
+        return this.fail(action, uri, 'VS Code did not apply the edit (the file may have changed); retry.');
+      }
+      if (!wasDirty && !(await doc.save())) {
+        return this.fail(action, uri, 'the change was made but the file could not be saved.');
+      }
+      this.log.info(`Marked "${ref.text}" ${done ? 'done' : 'not done'} in ${place.file} (${outcome.edits.length} edit(s)${wasDirty ? ', left unsaved' : ''}).`);
+      return { kind: 'ok', edits: outcome.edits.length };
+    } catch (error) {
+      this.log.error(`Could not ${action} in ${uri.toString()}`, error instanceof Error ? error : String(error));
+      return this.fail(action, uri, errorText(error));
+    }
+  }
+
+  private refuse(action: string, uri: vscode.Uri, reason: string): ToggleResult {
+    this.log.warn(`Could not ${action} in ${uri.toString()}: ${reason}`);
+    void vscode.window.showWarningMessage(`Could not ${action}: ${reason}`);
+    return { kind: 'refused', reason };
+  }
+
+  private fail(action: string, uri: vscode.Uri, message: string): ToggleResult {
+    this.log.error(`Could not ${action} in ${uri.toString()}: ${message}`);
+    void vscode.window.showErrorMessage(`Could not ${action}: ${message}`);
+    return { kind: 'failed', message };
+  }
+}
+
+/**
+ * `milestones.toggleStep(uri: string | Uri, ref: StepRef, done: boolean): ToggleResult`, used by the
+ * tree's checkboxes and by tests.
+ */
+export function registerToggleStepCommand(toggler: StepToggler): vscode.Disposable {
+  return vscode.commands.registerCommand(CommandId.toggleStep, async (target: unknown, ref: unknown, done: unknown): Promise<ToggleResult> => {
+    const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : undefined;
+    if (!uri || !isStepRef(ref) || typeof done !== 'boolean') {
+      return { kind: 'failed', message: 'expected (uri, StepRef, done: boolean)' };
+    }
+    return toggler.toggle(uri, ref, done);
+  });
+}

@@ -1,0 +1,164 @@
+import * as vscode from 'vscode';
+import type { HealthRow, Milestone, StatusCategory, Step } from '../core/model';
+import { CommandId } from './commandIds';
+import type { HealthNode, MilestoneNode, StepNode, TreeNode } from './treeNodes';
+import { STATUS_LABEL } from './treeNodes';
+
+const STATUS_ICON: Readonly<Record<StatusCategory, [string, string | undefined]>> = {
+  done: ['pass-filled', 'testing.iconPassed'],
+  active: ['play-circle', 'charts.blue'],
+  blocked: ['error', 'testing.iconFailed'],
+  planned: ['circle-large-outline', undefined],
+  dropped: ['circle-slash', 'disabledForeground'],
+  unknown: ['question', undefined],
+};
+
+const HEALTH_ICON: Readonly<Record<HealthRow['category'], [string, string | undefined]>> = {
+  ok: ['pass', 'testing.iconPassed'],
+  warn: ['warning', 'list.warningForeground'],
+  pending: ['watch', 'charts.yellow'],
+  unknown: ['question', undefined],
+};
+
+function icon([id, color]: [string, string | undefined]): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+function openAt(uri: vscode.Uri, line: number): vscode.Command {
+  return { command: CommandId.openLocation, title: 'Open', arguments: [uri.toString(), line] };
+}
+
+/** `done/total · status`, leaving out what does not apply. */
+export function milestoneDescription(milestone: Milestone): string {
+  const parts: string[] = [];
+  if (milestone.progress.total > 0) parts.push(`${milestone.progress.done}/${milestone.progress.total}`);
+  if (milestone.status) parts.push(milestone.status);
+  return parts.join(' · ');
+}
+
+function fieldText(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (Array.isArray(value)) return value.length > 0 ? value.map(String).join(', ') : null;
+  return typeof value === 'object' ? null : String(value);
+}
+
+function milestoneTooltip(milestone: Milestone): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**').appendText(milestone.title).appendMarkdown('**\n\n');
+  const rows: [string, string | null][] = [
+    ['File', `${milestone.file}:${milestone.line + 1}`],
+    ['Id', milestone.id],
+    ['Status', milestone.status ? `${milestone.status} (${STATUS_LABEL[milestone.statusCategory]})` : null],
+    ['Progress', milestone.progress.total > 0 ? `${milestone.progress.done}/${milestone.progress.total}` : null],
+    ['Goal', fieldText(milestone.fields.goal)],
+    ['Owner', fieldText(milestone.fields.owner)],
+    ['Updated', fieldText(milestone.fields.updated ?? milestone.fields.updated_at)],
+    ['Phase', fieldText(milestone.fields.phase)],
+  ];
+  if (milestone.storedProgress != null) rows.push(['Stored progress', `${milestone.storedProgress}%`]);
+  for (const [name, value] of rows) {
+    if (value !== null) md.appendMarkdown(`${name}: `).appendText(value).appendMarkdown('  \n');
+  }
+  return md;
+}
+
+function milestoneItem(node: MilestoneNode): vscode.TreeItem {
+  const { milestone } = node;
+  const hasChildren = milestone.steps.length > 0 || milestone.health.length > 0;
+  const item = new vscode.TreeItem(milestone.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.description = milestoneDescription(milestone);
+  item.iconPath = icon(STATUS_ICON[milestone.statusCategory]);
+  item.tooltip = milestoneTooltip(milestone);
+  item.command = openAt(node.uri, milestone.line);
+  item.contextValue = 'milestone';
+  return item;
+}
+
+function markerOf(step: Step): string {
+  switch (step.source.kind) {
+    case 'task': return step.source.marker;
+    case 'table-row': return step.source.cell;
+    default: return '';
+  }
+}
+
+function stepItem(node: StepNode): vscode.TreeItem {
+  const { step } = node;
+  const item = new vscode.TreeItem(step.text, node.nested.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  const where = `${node.milestone.milestone.file}:${step.line + 1}${step.section ? ` · ${step.section}` : ''}`;
+  switch (step.state) {
+    case 'done':
+    case 'open': {
+      const done = step.state === 'done';
+      item.checkboxState = {
+        state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+        tooltip: done ? 'Mark not done' : 'Mark done',
+      };
+      item.tooltip = `${step.text}\n${where}`;
+      item.contextValue = 'step';
+      break;
+    }
+    case 'nonstandard':
+      item.iconPath = icon(['warning', 'list.warningForeground']);
+      item.description = `non-standard marker ${markerOf(step)}`.trim();
+      item.tooltip = `${step.text}\n${where}\nThis marker is not a GitHub task item, so it is not counted. Use [ ] or [x].`;
+      item.contextValue = 'step.nonstandard';
+      break;
+    case 'info':
+      item.iconPath = new vscode.ThemeIcon('circle-small');
+      item.tooltip = `${step.text}\n${where}\nA criterion without a checkbox: shown, not counted.`;
+      item.contextValue = 'step.info';
+      break;
+  }
+  item.command = openAt(node.milestone.uri, step.line);
+  return item;
+}
+
+function healthItem(node: HealthNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.row.area, vscode.TreeItemCollapsibleState.None);
+  item.description = node.row.notes;
+  item.iconPath = icon(HEALTH_ICON[node.row.category]);
+  item.tooltip = `${node.row.area}: ${node.row.status} ${node.row.notes}`.trim();
+  item.command = openAt(node.milestone.uri, node.row.line);
+  item.contextValue = 'health';
+  return item;
+}
+
+/** The `TreeItem` for a row. */
+export function toTreeItem(node: TreeNode): vscode.TreeItem {
+  let item: vscode.TreeItem;
+  switch (node.kind) {
+    case 'folder':
+      item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.description = `${node.milestones.length}`;
+      item.contextValue = 'folder';
+      break;
+    case 'group':
+      item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.milestones.length}`;
+      item.contextValue = 'group';
+      break;
+    case 'milestone':
+      item = milestoneItem(node);
+      break;
+    case 'step':
+      item = stepItem(node);
+      break;
+    case 'health-group':
+      item = new vscode.TreeItem('Health snapshot', vscode.TreeItemCollapsibleState.Collapsed);
+      item.iconPath = new vscode.ThemeIcon('pulse');
+      item.contextValue = 'health-group';
+      break;
+    case 'health':
+      item = healthItem(node);
+      break;
+    case 'message':
+      item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('info');
+      item.command = node.command;
+      break;
+  }
+  item.id = node.id;
+  return item;
+}

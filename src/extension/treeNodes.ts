@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import { CONVENTION_LABEL, CONVENTIONS } from '../core/model';
+import type { HealthRow, Milestone, StatusCategory, Step } from '../core/model';
+import type { TreeSettings } from './config';
+import type { FolderMilestones } from './workspaceIndexService';
+
+/** A row of the Milestones tree. Plain data built from the in-memory index; `id` is stable across refreshes. */
+export type TreeNode = FolderNode | GroupNode | MilestoneNode | StepNode | HealthGroupNode | HealthNode | MessageNode;
+
+interface NodeBase {
+  readonly id: string;
+  readonly parent: TreeNode | undefined;
+}
+export interface FolderNode extends NodeBase { readonly kind: 'folder'; readonly folder: vscode.WorkspaceFolder; readonly milestones: readonly Milestone[] }
+export interface GroupNode extends NodeBase {
+  readonly kind: 'group';
+  readonly folder: vscode.WorkspaceFolder;
+  readonly label: string;
+  readonly milestones: readonly Milestone[];
+  /** Group by convention, ExecPlan: one more level per plan. */
+  readonly byPlan: boolean;
+}
+export interface MilestoneNode extends NodeBase { readonly kind: 'milestone'; readonly folder: vscode.WorkspaceFolder; readonly milestone: Milestone; readonly uri: vscode.Uri }
+export interface StepNode extends NodeBase {
+  readonly kind: 'step';
+  readonly milestone: MilestoneNode;
+  readonly step: Step;
+  /** Nested task items directly under this one. */
+  readonly nested: readonly StepTree[];
+}
+export interface HealthGroupNode extends NodeBase { readonly kind: 'health-group'; readonly milestone: MilestoneNode }
+export interface HealthNode extends NodeBase { readonly kind: 'health'; readonly milestone: MilestoneNode; readonly row: HealthRow }
+export interface MessageNode extends NodeBase { readonly kind: 'message'; readonly text: string; readonly command?: vscode.Command }
+
+interface StepTree { readonly step: Step; readonly index: number; readonly nested: readonly StepTree[] }
+
+const STATUS_ORDER: readonly StatusCategory[] = ['active', 'blocked', 'planned', 'unknown', 'done', 'dropped'];
+export const STATUS_LABEL: Readonly<Record<StatusCategory, string>> = {
+  active: 'Active', blocked: 'Blocked', planned: 'Planned', unknown: 'No status', done: 'Done', dropped: 'Dropped',
+};
+
+function visible(milestones: readonly Milestone[], settings: TreeSettings): Milestone[] {
+  const shown = settings.hideCompleted ? milestones.filter((m) => m.statusCategory !== 'done') : [...milestones];
+  return shown.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+/** The top rows: the folders when several are open, else the groups of the only folder. */
+export function rootNodes(folders: readonly FolderMilestones[], settings: TreeSettings, scanned: boolean): TreeNode[] {
+  const roots = folders.map((f) => ({ folder: f.folder, milestones: visible(f.milestones, settings) }));
+  const total = folders.reduce((n, f) => n + f.milestones.length, 0);
+  if (total > 0 && roots.every((r) => r.milestones.length === 0)) {
+    return [{
+      kind: 'message', id: 'message:all-hidden', parent: undefined, text: 'All milestones are done. Show completed',
+      command: { command: 'milestones.showCompleted', title: 'Show Completed' },
+    }];
+  }
+  if (total === 0 || !scanned) return [];
+  if (roots.length === 1) return groupNodes(roots[0].folder, roots[0].milestones, settings, undefined);
+  return roots
+    .filter((r) => r.milestones.length > 0)
+    .map((r): FolderNode => ({ kind: 'folder', id: `f:${r.folder.uri.toString()}`, parent: undefined, folder: r.folder, milestones: r.milestones }));
+}
+
+function groupNodes(folder: vscode.WorkspaceFolder, milestones: readonly Milestone[], settings: TreeSettings, parent: TreeNode | undefined): TreeNode[] {
+  const base = parent?.id ?? `f:${folder.uri.toString()}`;
+  const group = (key: string, label: string, members: Milestone[], byPlan: boolean): GroupNode =>
+    ({ kind: 'group', id: `${base}/g:${key}`, parent, folder, label, milestones: members, byPlan });
+  if (settings.groupBy === 'status') {
+    return STATUS_ORDER
+      .map((s) => group(`status:${s}`, STATUS_LABEL[s], milestones.filter((m) => m.statusCategory === s), false))
+      .filter((g) => g.milestones.length > 0);
+  }
+  return CONVENTIONS
+    .map((c) => group(`convention:${c}`, CONVENTION_LABEL[c], milestones.filter((m) => m.convention === c), c === 'execplan'))
+    .filter((g) => g.milestones.length > 0);
+}
+
+function milestoneNodes(parent: GroupNode, milestones: readonly Milestone[]): MilestoneNode[] {
+  const seen = new Map<string, number>();
+  return milestones.map((milestone) => {
+    const key = `${milestone.file}#${milestone.id ?? milestone.title}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const uri = vscode.Uri.joinPath(parent.folder.uri, ...milestone.file.split('/'));
+    return { kind: 'milestone', id: `${parent.id}/m:${key}#${n}`, parent, folder: parent.folder, milestone, uri };
+  });
+}
+
+/** Nests task items under the item above them with a smaller depth. */
+function stepTrees(steps: readonly Step[]): StepTree[] {
+  const roots: { step: Step; index: number; nested: StepTree[] }[] = [];
+  const stack: { step: Step; index: number; nested: StepTree[] }[] = [];
+  steps.forEach((step, index) => {
+    const tree = { step, index, nested: [] as StepTree[] };
+    while (stack.length > 0 && stack[stack.length - 1].step.depth >= step.depth) stack.pop();
+    (stack.length > 0 ? stack[stack.length - 1].nested : roots).push(tree);
+    stack.push(tree);
+  });
+  return roots;
+}
+
+function stepNodes(milestone: MilestoneNode, parent: TreeNode, trees: readonly StepTree[]): StepNode[] {
+  return trees.map((t) => ({ kind: 'step', id: `${milestone.id}/s:${t.index}`, parent, milestone, step: t.step, nested: t.nested }));
+}
+
+/** The rows under `node`, from the in-memory index only. */
+export function childNodes(node: TreeNode, settings: TreeSettings): TreeNode[] {
+  switch (node.kind) {
+    case 'folder':
+      return groupNodes(node.folder, node.milestones, settings, node);
+    case 'group': {
+      if (!node.byPlan) return milestoneNodes(node, node.milestones);
+      const plans = [...new Set(node.milestones.map((m) => m.group))].sort();
+      return plans.map((plan): GroupNode => ({
+        kind: 'group', id: `${node.id}/p:${plan}`, parent: node, folder: node.folder, label: plan,
+        milestones: node.milestones.filter((m) => m.group === plan), byPlan: false,
+      }));
+    }
+    case 'milestone': {
+      const rows: TreeNode[] = stepNodes(node, node, stepTrees(node.milestone.steps));
+      if (node.milestone.health.length > 0) rows.push({ kind: 'health-group', id: `${node.id}/health`, parent: node, milestone: node });
+      return rows;
+    }
+    case 'step':
+      return stepNodes(node.milestone, node, node.nested);
+    case 'health-group':
+      return node.milestone.milestone.health.map((row, i): HealthNode => ({ kind: 'health', id: `${node.id}/${i}`, parent: node, milestone: node.milestone, row }));
+    case 'health':
+    case 'message':
+      return [];
+  }
+}

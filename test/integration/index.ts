@@ -1,0 +1,28 @@
+// The standard entry VS Code's test runners load in the extension host (extensionTestsPath): runs
+// mocha with the TDD interface (suite/test/suiteSetup/setup) over every *.test.js beside this file.
+// Both launchers use it: runOffline.ts (CI) and runElectron.ts (machines that can download VS Code).
+import Mocha from 'mocha';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { startLine, summaryLine } from './reportLines';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000 });
+  const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.js'))
+    .sort();
+  for (const file of files) mocha.addFile(path.join(__dirname, file));
+  console.log(`${startLine} ${files.length} file(s)`);
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => {
+        console.log(summaryLine(runner.stats?.passes ?? 0, runner.stats?.failures ?? failures));
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else resolve();
+      });
+    } catch (error) {
+      console.error(error);
+      reject(error);
+    }
+  });
+}

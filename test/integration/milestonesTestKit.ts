@@ -1,0 +1,112 @@
+// Shared by the integration suites: the extension's test API, waiting on the index (never on a
+// clock), and files written with Node's fs, i.e. from outside VS Code.
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { Milestone, Step } from '../../src/core/model';
+import type { MilestonesApi } from '../../src/extension/testApi';
+
+export const extensionId = 'milestones-dev.milestones';
+
+/** The activated extension's API, after the first scan. */
+export async function milestonesApi(): Promise<MilestonesApi> {
+  const extension = vscode.extensions.getExtension<MilestonesApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not loaded`);
+  const api = await extension.activate();
+  await api.whenIndexed();
+  return api;
+}
+
+export function workspaceFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return folder;
+}
+
+export function uriOf(file: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder().uri, ...file.split('/'));
+}
+
+export function fsPathOf(file: string): string {
+  return path.join(workspaceFolder().uri.fsPath, ...file.split('/'));
+}
+
+/** The milestones the index holds for `file` (relative to the workspace folder). */
+export function milestonesOf(api: MilestonesApi, file: string): Milestone[] {
+  const folder = workspaceFolder().uri.toString();
+  return api.index.index.milestones().filter((m) => m.folder === folder && m.milestone.file === file).map((m) => m.milestone);
+}
+
+/** The only step of `file` whose text contains `text`. */
+export function stepOf(api: MilestonesApi, file: string, text: string): Step {
+  const steps = milestonesOf(api, file).flatMap((m) => m.steps).filter((s) => s.text.includes(text));
+  assert.equal(steps.length, 1, `expected one step containing "${text}" in ${file}, found ${steps.length}`);
+  return steps[0];
+}
+
+/**
+ * Resolves as soon as `holds()` is true: checked now and after every index update. Rejects with
+ * `what` after `timeoutMs`.
+ */
+export function waitForIndex(api: MilestonesApi, what: string, holds: () => boolean, timeoutMs = 1000): Promise<number> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    if (holds()) {
+      resolve(0);
+      return;
+    }
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`the index did not show ${what} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const subscription = api.onDidIndex(() => {
+      if (!holds()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(Date.now() - started);
+    });
+  });
+}
+
+/** Writes `text` to `file` with Node's fs (as another program would), creating folders. */
+export async function writeOutside(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(fsPathOf(file)), { recursive: true });
+  await fs.writeFile(fsPathOf(file), text, 'utf8');
+}
+
+export function readOutside(file: string): Promise<string> {
+  return fs.readFile(fsPathOf(file), 'utf8');
+}
+
+export async function removeOutside(file: string): Promise<void> {
+  await fs.rm(fsPathOf(file), { recursive: true, force: true });
+}
+
+/** Writes `file` outside VS Code and waits until the index holds a milestone of it. */
+export async function createMilestoneFile(api: MilestonesApi, file: string, text: string, timeoutMs = 1000): Promise<void> {
+  await writeOutside(file, text);
+  await waitForIndex(api, `${file} indexed`, () => milestonesOf(api, file).length > 0, timeoutMs);
+}
+
+/** Closes every editor, reverting unsaved ones (a save prompt would hang the run). */
+export async function closeAllEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export type ToggleResult =
+  | { readonly kind: 'ok'; readonly edits: number }
+  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** Runs `milestones.toggleStep`, as the tree's checkbox does. */
+export async function toggle(file: string, step: Step, done: boolean): Promise<ToggleResult> {
+  const ref = { line: step.line, text: step.text, section: step.section, kind: step.source.kind };
+  const result = await vscode.commands.executeCommand<ToggleResult>('milestones.toggleStep', uriOf(file).toString(), ref, done);
+  assert.ok(result, 'milestones.toggleStep returned nothing');
+  return result;
+}

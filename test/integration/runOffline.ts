@@ -1,0 +1,104 @@
+// The offline launcher (used by `npm test` and CI): runs the integration suite (index.js) in the
+// extension host of the VS Code server from .vscode-test/, shown in headless Debian Chromium.
+// The workbench honours the `payload` (extensionDevelopmentPath, extensionTestsPath) because the
+// server runs with --enable-smoke-test-driver; the extension host's console comes back through
+// window.codeAutomationLog and its exit code through window.codeAutomationExit.
+//
+// Environment: MILESTONES_TEST_TIMEOUT_MS (default 180000), MILESTONES_TEST_WORKSPACE_SOURCE
+// (folder copied as the workspace, default examples/), MILESTONES_EXTENSION_PATH (default the repo).
+// The tests see MILESTONES_TEST_WORKSPACE: the path of that copy.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { format } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../harness/chromium';
+import { repoRoot } from '../harness/repoPaths';
+import { copyWorkspace, createRunFolder, removeRunFolder } from '../harness/runFolder';
+import { startVsCodeServer, type VsCodeServer } from '../harness/vscodeServer';
+import { startLine, summaryPattern } from './reportLines';
+
+interface HostLog {
+  readonly relativePath: string;
+  readonly contents: string;
+}
+
+/** What the workbench logs because it is offline (extension gallery, service worker): harmless. */
+const offlineNoise = /ENOTFOUND open-vsx\.org|\[Service Worker\]/;
+
+async function main(): Promise<number> {
+  const root = repoRoot();
+  const timeoutMs = Number(process.env.MILESTONES_TEST_TIMEOUT_MS ?? 180_000);
+  const run = createRunFolder('it');
+  const workspace = copyWorkspace(run, process.env.MILESTONES_TEST_WORKSPACE_SOURCE ?? path.join(root, 'examples'));
+  const consoleFile = path.join(root, 'test-results/integration-console.log');
+  mkdirSync(path.dirname(consoleFile), { recursive: true });
+  writeFileSync(consoleFile, '');
+  let server: VsCodeServer | undefined;
+  let browser: Browser | undefined;
+  let code = 1;
+  try {
+    server = await startVsCodeServer({ run, env: { MILESTONES_TEST_WORKSPACE: workspace } });
+    browser = await launchChromium(run);
+    const page = await browser.newPage();
+    let onExit: (result: { code: number; logs: HostLog[] }) => void = () => undefined;
+    const exit = new Promise<{ code: number; logs: HostLog[] }>((resolve) => (onExit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code: number, logs: HostLog[]) => onExit({ code, logs: logs ?? [] }));
+    page.once('crash', () => {
+      console.error('integration: the workbench page crashed');
+      onExit({ code: 1, logs: [] });
+    });
+    // Everything the workbench logs goes to the console file; mocha's report (index.js's start
+    // line to its summary line) is echoed too, without the workbench's offline noise.
+    let echo: 'before' | 'during' | 'after' = 'before';
+    await page.exposeFunction('codeAutomationLog', (level: string, args: unknown) => {
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      appendFileSync(consoleFile, `[${level}] ${line}\n`);
+      if (line.startsWith(startLine)) echo = 'during';
+      if (echo === 'during' && !offlineNoise.test(line)) (level === 'error' ? console.error : console.log)(line);
+      if (summaryPattern.test(line)) echo = 'after';
+    });
+    await page.goto(server.workbenchUrl({
+      folder: workspace,
+      extensionDevelopmentPath: process.env.MILESTONES_EXTENSION_PATH ?? root,
+      extensionTestsPath: path.join(__dirname, 'index.js'),
+    }));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const result = await Promise.race([exit, timedOut]);
+    clearTimeout(timer);
+    if (result === 'timeout') {
+      console.error(`integration: the tests did not finish within ${timeoutMs / 1000} s (set MILESTONES_TEST_TIMEOUT_MS to change); workbench console: ${consoleFile}`);
+      return 1;
+    }
+    code = result.code;
+    if (code !== 0) {
+      console.error(`integration: the extension host exited with code ${code}; workbench console: ${consoleFile}`);
+      saveHostLogs(root, result.logs);
+    }
+    return code;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (code === 0) removeRunFolder(run);
+    else console.error(`integration: run folder kept for inspection: ${run.dir}`);
+  }
+}
+
+/** On failure, keeps the logs the workbench hands over (extension host, renderer) in test-results/. */
+function saveHostLogs(root: string, logs: readonly HostLog[]): void {
+  const dir = path.join(root, 'test-results/integration-logs');
+  for (const log of logs) {
+    const file = path.join(dir, log.relativePath.replace(/^(\.\.\/)+/, ''));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, log.contents);
+  }
+  if (logs.length) console.error(`integration: VS Code logs saved in ${dir}`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`integration: the launcher failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
