@@ -1,0 +1,85 @@
+// The Milestones activity-bar container and its tree, as a UI test sees them.
+import type { Locator, Page } from 'playwright-core';
+
+/** Element id VS Code gives the container `milestones` declared in package.json's viewsContainers. */
+const containerId = 'workbench.view.extension.milestones';
+
+export class MilestonesView {
+  constructor(private readonly page: Page) {}
+
+  /** The container's icon in the activity bar (present as soon as the manifest is read). */
+  get activityBarItem(): Locator {
+    return this.page.locator('.activitybar .action-item a.action-label[aria-label^="Milestones"]');
+  }
+
+  /** The tree of the view `milestones.tree`. */
+  get tree(): Locator {
+    return this.page.locator(`[id="${containerId}"] .customview-tree`);
+  }
+
+  /** Opens the container in the side bar (unless it is open) and waits for the tree to show. */
+  async open(): Promise<void> {
+    const active = await this.page.locator('.part.sidebar').getAttribute('data-active-composite').catch(() => null);
+    if (active !== containerId) await this.activityBarItem.click();
+    await this.tree.waitFor();
+  }
+
+  /** All rendered rows (the tree is virtualised: only rows in view exist). */
+  get rows(): Locator {
+    return this.tree.locator('.monaco-list-row');
+  }
+
+  /**
+   * The row whose label contains `label` (a string, case-insensitive) or matches it (a RegExp).
+   * The row's aria-label is the item's tooltip, so rows are found by their visible label.
+   */
+  row(label: string | RegExp): Locator {
+    return this.rows.filter({ has: this.page.locator('.label-name', { hasText: label }) }).first();
+  }
+
+  /** Waits for the row to show and returns its description (e.g. `2/5 · active`), '' if none. */
+  async description(row: Locator): Promise<string> {
+    await row.waitFor();
+    const description = row.locator('.label-description');
+    return (await description.count()) ? ((await description.textContent()) ?? '').trim() : '';
+  }
+
+  /** The row's checkbox (`role="checkbox"`, `aria-checked`), for steps. */
+  checkbox(row: Locator): Locator {
+    return row.locator('.custom-view-tree-node-item-checkbox');
+  }
+
+  async isChecked(row: Locator): Promise<boolean> {
+    return (await this.checkbox(row).getAttribute('aria-checked')) === 'true';
+  }
+
+  /**
+   * Clicks the row's checkbox. The checkbox flips in the UI at once; to see the extension's effect,
+   * wait on the file (`waitForFileText`) or on the row's new description (`waitForDescription`).
+   */
+  async clickCheckbox(row: Locator): Promise<void> {
+    await this.checkbox(row).click();
+  }
+
+  /** Waits until the row's description is `text` (exactly) or matches it (a RegExp). */
+  async waitForDescription(row: Locator, text: string | RegExp): Promise<void> {
+    const pattern = typeof text === 'string' ? new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : text;
+    await row.locator('.label-description', { hasText: pattern }).waitFor();
+  }
+
+  /** Waits until the row's checkbox shows `checked`. */
+  async waitForChecked(row: Locator, checked: boolean): Promise<void> {
+    await row.locator(`.custom-view-tree-node-item-checkbox[aria-checked="${checked}"]`).waitFor();
+  }
+
+  /** Expands a collapsed row (no-op when it is expanded or a leaf). */
+  async expand(row: Locator): Promise<void> {
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+    await row.and(this.page.locator(':not([aria-expanded="false"])')).waitFor();
+  }
+
+  /** The labels of the rendered rows, top to bottom. */
+  async labels(): Promise<string[]> {
+    return (await this.rows.locator('.label-name').allTextContents()).map((text) => text.trim());
+  }
+}
