@@ -1,0 +1,57 @@
+// `npm run screenshots`: takes the README's screenshots from a real VS Code on a copy of examples/
+// and writes them to media/screenshots/. Not part of `npm test`; rerun after a visible change.
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../harness/repoPaths';
+import { MilestonesView } from './milestonesView';
+import { Workbench } from './workbench';
+
+async function main(): Promise<void> {
+  const out = path.join(repoRoot(), 'media/screenshots');
+  mkdirSync(out, { recursive: true });
+  // The examples with a workspace identity, so the ticked step says who in a way a reader expects.
+  const source = mkdtempSync(path.join(tmpdir(), 'ms-shots-'));
+  cpSync(path.join(repoRoot(), 'examples'), source, { recursive: true });
+  mkdirSync(path.join(source, '.vscode'));
+  writeFileSync(path.join(source, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'session-8' }, null, 2));
+  const workbench = await Workbench.open({ workspace: source });
+  try {
+    const { page } = workbench;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const view = new MilestonesView(page);
+    await view.open();
+    // A wider side bar, so titles and progress are readable: drag the sash between side bar and editor.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + 300);
+      await page.mouse.down();
+      await page.mouse.move(sidebar.x + 560, sidebar.y + 300, { steps: 8 });
+      await page.mouse.up();
+    }
+    await view.row('Index builder').waitFor();
+    for (const label of ['Index builder', 'Health snapshot', 'Deploy the preview site']) await view.expand(view.row(label));
+    await view.row('Index builder').locator('.label-name').click();
+    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Index builder' }).first().waitFor();
+    keep(await workbench.screenshot('readme-tree'), out);
+    // Tick a session JSON step, then show the file: status, completed_by, completed_at, progress.
+    await view.clickCheckbox(view.row('Upload to the preview bucket'));
+    await view.waitForDescription(view.row('Deploy the preview site'), '3/5 · in_progress');
+    await view.row('Upload to the preview bucket').locator('.label-name').click();
+    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '"completed_by"' }).first().waitFor();
+    keep(await workbench.screenshot('readme-tick-json-step'), out);
+  } finally {
+    await workbench.close();
+    rmSync(source, { recursive: true, force: true });
+  }
+}
+
+function keep(shot: string, folder: string): void {
+  copyFileSync(shot, path.join(folder, path.basename(shot)));
+  console.log(`wrote ${path.join(folder, path.basename(shot))}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
