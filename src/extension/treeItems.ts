@@ -82,6 +82,17 @@ function markerOf(step: Step): string {
   }
 }
 
+/**
+ * An open step that is more than "not done" says so: a JSON step `in_progress` or `blocked`, a
+ * task row marked ⚠️. A checkbox alone cannot tell those from a step nobody started.
+ */
+function openStateNote(step: Step): string | undefined {
+  if (step.state !== 'open') return undefined;
+  if (step.source.kind === 'json-step' && step.source.status && step.source.status !== 'pending') return step.source.status.replace(/_/g, ' ');
+  if (step.source.kind === 'table-row' && step.source.cell.startsWith('⚠')) return '⚠️ at risk';
+  return undefined;
+}
+
 function stepItem(node: StepNode): vscode.TreeItem {
   const { step } = node;
   const item = new vscode.TreeItem(step.text, node.nested.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
@@ -94,6 +105,7 @@ function stepItem(node: StepNode): vscode.TreeItem {
         state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
         tooltip: done ? 'Mark not done' : 'Mark done',
       };
+      item.description = openStateNote(step);
       item.tooltip = `${step.text}\n${where}`;
       item.contextValue = 'step';
       break;

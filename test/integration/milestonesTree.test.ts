@@ -77,6 +77,16 @@ suite('Milestones tree', () => {
     ]);
   });
 
+  test('an open step that is in progress or at risk says so beside its checkbox', () => {
+    const json = children(find(children(find(children(), 'Session milestones')), 'Deploy the preview site'));
+    assert.equal(item(find(json, 'Upload to the preview bucket')).description, 'in progress');
+    assert.equal(item(find(json, 'Post the preview URL')).description, undefined);
+    const plan = find(children(find(children(), 'ExecPlan')), 'EP-20261102-001');
+    const rows = children(find(children(plan), 'Index builder'));
+    assert.equal(item(find(rows, 'B1 Golden test')).description, '⚠️ at risk');
+    assert.equal(item(find(rows, 'A3 Drop words')).description, undefined);
+  });
+
   test('clicking a step opens its file at its line', async () => {
     const plan = find(children(find(children(), 'ExecPlan')), 'EP-20261102-001');
     const row = item(find(children(find(children(plan), 'Index builder')), 'under 200 KB'));
