@@ -3,7 +3,10 @@
 //   node scripts/test.mjs unit        one part (or several: `unit ui`), after a build without type check
 // Parts:
 //   unit         node --test over out/test/unit/**/*.test.js (plain Node, the core)
-//   integration  mocha in a real VS Code extension host, offline (out/test/integration/runOffline.js)
+//   integration  mocha in a real VS Code extension host, offline, in two runs (two summary rows):
+//                `integration` opens a copy of examples/ as a single folder (runOffline.js);
+//                `integration-multiroot` opens a two-folder .code-workspace and runs only
+//                *.multiroot.test.js (runOffline.js --multi-root)
 //   ui           node:test files out/test/e2e/*.test.js, one after another (Playwright + Chromium)
 // Integration and ui first run scripts/setup-vscode-server.sh (cached in .vscode-test/).
 // The last line is `tests: N passed, N failed` (unit + integration + ui); a part that crashes
@@ -23,7 +26,9 @@ if (unknown.length) {
 }
 const parts = asked.length ? allParts.filter((part) => asked.includes(part)) : allParts;
 /** Minutes a part may take before it is stopped (its own timeouts should fire first). */
-const partTimeoutMin = { build: 5, setup: 20, unit: 10, integration: 10, ui: 20 };
+const partTimeoutMin = { build: 5, setup: 20, unit: 10, integration: 10, 'integration-multiroot': 10, ui: 20 };
+/** The steps whose tests are counted (the others, build and setup, count as one failure when they fail). */
+const testSteps = ['unit', 'integration', 'integration-multiroot', 'ui'];
 
 const results = [];
 let current;
@@ -59,7 +64,12 @@ async function unit() {
 }
 
 async function integration() {
-  const run = await step('integration', process.execPath, ['out/test/integration/runOffline.js']);
+  await integrationRun('integration', []);
+  await integrationRun('integration-multiroot', ['--multi-root']);
+}
+
+async function integrationRun(name, args) {
+  const run = await step(name, process.execPath, ['out/test/integration/runOffline.js', ...args]);
   const match = [...run.output.matchAll(/^integration: (\d+) passed, (\d+) failed$/gm)].at(-1);
   if (match) Object.assign(run, { passed: Number(match[1]), failed: Number(match[2]) });
   settle(run, Boolean(match));
@@ -116,7 +126,7 @@ function step(name, command, args) {
       if (error) console.error(`test: could not run ${command}: ${error.message}`);
       const run = { name, ok: code === 0, code, output, passed: 0, failed: 0, seconds: (Date.now() - started) / 1000 };
       if (timedOut) run.note = 'timed out';
-      if (!['unit', 'integration', 'ui'].includes(name)) {
+      if (!testSteps.includes(name)) {
         results.push({ ...run, failed: run.ok ? 0 : 1, counted: false, note: run.note ?? (run.ok ? '' : `exit code ${code}`) });
       } else {
         results.push(run);
@@ -154,7 +164,7 @@ function finish() {
   console.log('\n== summary');
   for (const r of results) {
     const counts = r.counted === false ? (r.ok ? 'ok' : 'FAILED') : `${r.passed} passed, ${r.failed} failed`;
-    console.log(`${r.name.padEnd(12)} ${counts.padEnd(24)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`);
+    console.log(`${r.name.padEnd(22)} ${counts.padEnd(24)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`);
   }
   const ok = results.every((r) => r.ok);
   console.log(`tests: ${passed} passed, ${failed} failed`);

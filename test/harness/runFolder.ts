@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A per-run folder under /tmp holding everything a server and a browser write. */
@@ -29,6 +29,25 @@ export function copyWorkspace(run: RunFolder, source: string): string {
   const target = path.join(run.dir, 'ws');
   cpSync(source, target, { recursive: true });
   return target;
+}
+
+/** One folder of a multi-root workspace: `source` is copied as `ws/<name>`. */
+export interface WorkspaceFolderSource {
+  readonly name: string;
+  readonly source: string;
+}
+
+/**
+ * Copies each folder into the run folder as `ws/<name>/` and writes `ws/<file>` (a
+ * `.code-workspace` listing them, in order, by relative path). Returns the workspace file's path,
+ * to open with the workbench URL's `workspace=`.
+ */
+export function copyMultiRootWorkspace(run: RunFolder, folders: readonly WorkspaceFolderSource[], file = 'milestones.code-workspace'): string {
+  const dir = path.join(run.dir, 'ws');
+  for (const folder of folders) cpSync(folder.source, path.join(dir, folder.name), { recursive: true });
+  const workspaceFile = path.join(dir, file);
+  writeFileSync(workspaceFile, `${JSON.stringify({ folders: folders.map((f) => ({ path: f.name })), settings: {} }, null, 2)}\n`);
+  return workspaceFile;
 }
 
 export function removeRunFolder(run: RunFolder): void {

@@ -14,9 +14,12 @@ export interface VsCodeServerOptions {
   readonly startTimeoutMs?: number;
 }
 
+/** Give `folder` or `workspace`. */
 export interface WorkbenchUrlOptions {
-  /** Absolute path of the folder to open. */
-  readonly folder: string;
+  /** Absolute path of the folder to open (`?folder=`). */
+  readonly folder?: string;
+  /** Absolute path of a `.code-workspace` file to open (`?workspace=`): a multi-root workspace. */
+  readonly workspace?: string;
   readonly extensionDevelopmentPath?: string;
   readonly extensionTestsPath?: string;
 }
@@ -143,12 +146,14 @@ export async function startVsCodeServer(options: VsCodeServerOptions): Promise<V
     logFile,
     exited: exitedPromise,
     stop,
-    workbenchUrl({ folder, extensionDevelopmentPath, extensionTestsPath }) {
+    workbenchUrl({ folder, workspace, extensionDevelopmentPath, extensionTestsPath }) {
+      if ((folder === undefined) === (workspace === undefined)) throw new Error('workbenchUrl: give either folder or workspace');
       const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
       const payload: [string, string][] = [];
       if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
       if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-      const query = `folder=${encodeURIComponent(folder).replaceAll('%2F', '/')}` + (payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '');
+      const target = folder !== undefined ? `folder=${encodeURIComponent(folder)}` : `workspace=${encodeURIComponent(workspace ?? '')}`;
+      const query = target.replaceAll('%2F', '/') + (payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '');
       return `${origin}/?${query}`;
     },
   };

@@ -1,5 +1,7 @@
 // The standard entry VS Code's test runners load in the extension host (extensionTestsPath): runs
-// mocha with the TDD interface (suite/test/suiteSetup/setup) over every *.test.js beside this file.
+// mocha with the TDD interface (suite/test/suiteSetup/setup) over every *.test.js beside this file,
+// except *.multiroot.test.js; with MILESTONES_TEST_SUITES=multiroot (set by
+// `runOffline.js --multi-root`, which opens a multi-root workspace) over *.multiroot.test.js only.
 // Both launchers use it: runOffline.ts (CI) and runElectron.ts (machines that can download VS Code).
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
@@ -8,8 +10,9 @@ import { startLine, summaryLine } from './reportLines';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000 });
+  const multiRoot = process.env.MILESTONES_TEST_SUITES === 'multiroot';
   const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.js'))
+    .filter((file) => file.endsWith('.test.js') && file.endsWith('.multiroot.test.js') === multiRoot)
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   console.log(`${startLine} ${files.length} file(s)`);

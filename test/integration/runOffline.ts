@@ -4,16 +4,25 @@
 // server runs with --enable-smoke-test-driver; the extension host's console comes back through
 // window.codeAutomationLog and its exit code through window.codeAutomationExit.
 //
+// Two runs, one per launch:
+//   runOffline.js               a copy of examples/ opened as a single folder (`?folder=`); mocha
+//                               runs every *.test.js except *.multiroot.test.js
+//   runOffline.js --multi-root  a multi-root workspace (`?workspace=x.code-workspace`): copies of
+//                               examples/ as `lantern` and test/integration/fixtures/relay/ as
+//                               `relay`; mocha runs only *.multiroot.test.js
+// The tests see MILESTONES_TEST_SUITES (`single` or `multiroot`; index.js picks the files by it).
+//
 // Environment: MILESTONES_TEST_TIMEOUT_MS (default 180000), MILESTONES_TEST_WORKSPACE_SOURCE
-// (folder copied as the workspace, default examples/), MILESTONES_EXTENSION_PATH (default the repo).
-// The tests see MILESTONES_TEST_WORKSPACE: the path of that copy.
+// (folder copied as the workspace, or as `lantern` in the multi-root run, default examples/),
+// MILESTONES_EXTENSION_PATH (default the repo). The tests see MILESTONES_TEST_WORKSPACE: the path
+// of that copy (the multi-root run: the path of the .code-workspace file).
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
 import { repoRoot } from '../harness/repoPaths';
-import { copyWorkspace, createRunFolder, removeRunFolder } from '../harness/runFolder';
+import { copyMultiRootWorkspace, copyWorkspace, createRunFolder, removeRunFolder } from '../harness/runFolder';
 import { startVsCodeServer, type VsCodeServer } from '../harness/vscodeServer';
 import { startLine, summaryPattern } from './reportLines';
 
@@ -28,16 +37,23 @@ const offlineNoise = /ENOTFOUND open-vsx\.org|\[Service Worker\]/;
 async function main(): Promise<number> {
   const root = repoRoot();
   const timeoutMs = Number(process.env.MILESTONES_TEST_TIMEOUT_MS ?? 180_000);
-  const run = createRunFolder('it');
-  const workspace = copyWorkspace(run, process.env.MILESTONES_TEST_WORKSPACE_SOURCE ?? path.join(root, 'examples'));
-  const consoleFile = path.join(root, 'test-results/integration-console.log');
+  const multiRoot = process.argv.includes('--multi-root');
+  const run = createRunFolder(multiRoot ? 'mr' : 'it');
+  const examples = process.env.MILESTONES_TEST_WORKSPACE_SOURCE ?? path.join(root, 'examples');
+  const workspace = multiRoot
+    ? copyMultiRootWorkspace(run, [
+      { name: 'lantern', source: examples },
+      { name: 'relay', source: path.join(root, 'test/integration/fixtures/relay') },
+    ])
+    : copyWorkspace(run, examples);
+  const consoleFile = path.join(root, `test-results/integration${multiRoot ? '-multiroot' : ''}-console.log`);
   mkdirSync(path.dirname(consoleFile), { recursive: true });
   writeFileSync(consoleFile, '');
   let server: VsCodeServer | undefined;
   let browser: Browser | undefined;
   let code = 1;
   try {
-    server = await startVsCodeServer({ run, env: { MILESTONES_TEST_WORKSPACE: workspace } });
+    server = await startVsCodeServer({ run, env: { MILESTONES_TEST_WORKSPACE: workspace, MILESTONES_TEST_SUITES: multiRoot ? 'multiroot' : 'single' } });
     browser = await launchChromium(run);
     const page = await browser.newPage();
     let onExit: (result: { code: number; logs: HostLog[] }) => void = () => undefined;
@@ -58,7 +74,7 @@ async function main(): Promise<number> {
       if (summaryPattern.test(line)) echo = 'after';
     });
     await page.goto(server.workbenchUrl({
-      folder: workspace,
+      ...(multiRoot ? { workspace } : { folder: workspace }),
       extensionDevelopmentPath: process.env.MILESTONES_EXTENSION_PATH ?? root,
       extensionTestsPath: path.join(__dirname, 'index.js'),
     }));
@@ -73,7 +89,7 @@ async function main(): Promise<number> {
     code = result.code;
     if (code !== 0) {
       console.error(`integration: the extension host exited with code ${code}; workbench console: ${consoleFile}`);
-      saveHostLogs(root, result.logs);
+      saveHostLogs(root, result.logs, multiRoot ? 'integration-multiroot-logs' : 'integration-logs');
     }
     return code;
   } finally {
@@ -85,8 +101,8 @@ async function main(): Promise<number> {
 }
 
 /** On failure, keeps the logs the workbench hands over (extension host, renderer) in test-results/. */
-function saveHostLogs(root: string, logs: readonly HostLog[]): void {
-  const dir = path.join(root, 'test-results/integration-logs');
+function saveHostLogs(root: string, logs: readonly HostLog[], folder: string): void {
+  const dir = path.join(root, 'test-results', folder);
   for (const log of logs) {
     const file = path.join(dir, log.relativePath.replace(/^(\.\.\/)+/, ''));
     mkdirSync(path.dirname(file), { recursive: true });
