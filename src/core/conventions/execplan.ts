@@ -1,7 +1,8 @@
 import type { FileReading, HealthRow, ReadNote, Step } from '../model';
 import { readFrontmatter } from '../frontmatter/readFrontmatter';
 import type { MarkdownScan, ScanTable } from '../markdown/markdownScan';
-import { scanMarkdown } from '../markdown/scanMarkdown';
+import type { ScanHeading } from '../markdown/markdownScan';
+import { scanMarkdownKeeping } from '../markdown/scanMarkdown';
 import { ownString } from '../text/ownString';
 import { segmentsOf, stemOf, titleFromSlug } from './paths';
 import { SectionNames, headerNotes, criterionStep, fieldString, findHeading, firstH1, isUnder, makeMilestone, nonstandardNote, taskStep } from './readerKit';
@@ -58,12 +59,13 @@ function column(table: ScanTable, name: RegExp): number {
 export function readExecPlan(file: string, text: string): FileReading | null {
   const fm = readFrontmatter(text);
   if (fm.split.kind === 'none' && !/MS\d+/i.test(stemOf(file))) return null;
-  const scan = scanMarkdown(text, fm.bodyStart, fm.bodyLine);
+  // Only the bullets under "Definition of Done" are read: the scan keeps no others.
+  const scan = scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, underDefinitionOfDone);
   const notes: ReadNote[] = headerNotes(fm, text, scan);
   const names = new SectionNames(scan);
   const data = fm.data ?? {};
   const steps: Step[] = scan.tasks.map((t) => taskStep(t, names.of(t.heading), notes));
-  const dod = findHeading(scan, /^definition of done/i);
+  const dod = findHeading(scan, DOD);
   if (dod >= 0) {
     for (const b of scan.bullets) if (isUnder(scan, b.heading, dod)) steps.push(criterionStep(b.text, b.line, names.of(b.heading), b.depth));
   }
@@ -84,6 +86,17 @@ export function readExecPlan(file: string, text: string): FileReading | null {
     fields: data, steps, health,
   });
   return { file, convention: 'execplan', milestones: [milestone], notes };
+}
+
+const DOD = /^definition of done/i;
+
+/** True when heading `h` is, or lies below, the first "Definition of Done" heading (what `findHeading` + `isUnder` pick). */
+function underDefinitionOfDone(headings: readonly ScanHeading[], h: number): boolean {
+  let dod = -1;
+  for (let i = 0; i <= h; i++) if (DOD.test(headings[i]!.text)) { dod = i; break; }
+  if (dod < 0) return false;
+  for (let a = h; a >= 0; a = headings[a]!.parent) if (a === dod) return true;
+  return false;
 }
 
 function tableSteps(scan: MarkdownScan, ws: number, names: SectionNames, notes: ReadNote[]): Step[] {

@@ -1,6 +1,7 @@
 import type { FileReading, ReadNote, Step } from '../model';
 import { readFrontmatter } from '../frontmatter/readFrontmatter';
-import { scanMarkdown } from '../markdown/scanMarkdown';
+import type { ScanHeading } from '../markdown/markdownScan';
+import { noBullets, scanMarkdownKeeping } from '../markdown/scanMarkdown';
 import { segmentsOf, stemOf, titleFromSlug } from './paths';
 import { SectionNames, headerNotes, criterionStep, firstH1, makeMilestone, taskStep } from './readerKit';
 
@@ -42,6 +43,11 @@ export function handoffPath(file: string): HandoffPath | null {
 
 const SUMMARY_SECTIONS = /^(changes|decisions|discoveries)\b/i;
 
+function underSummarySection(headings: readonly ScanHeading[], h: number): boolean {
+  for (let a = h; a >= 0; a = headings[a]!.parent) if (SUMMARY_SECTIONS.test(headings[a]!.text)) return true;
+  return false;
+}
+
 /**
  * Reads a handoff note or a distilled milestone summary. A note: id N, title = H1 else the slug,
  * no stated status; its task items (if any) are steps. A summary: id N, title = H1 else the folder
@@ -53,7 +59,8 @@ export function readHandoff(file: string, text: string): FileReading | null {
   const kind = handoffPath(file);
   if (kind === null || kind.kind === 'lessons') return null;
   const fm = readFrontmatter(text);
-  const scan = scanMarkdown(text, fm.bodyStart, fm.bodyLine);
+  // Only a summary reads bullets, and only those under Changes / Decisions / Discoveries.
+  const scan = scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, kind.kind === 'summary' ? underSummarySection : noBullets);
   const notes: ReadNote[] = headerNotes(fm, text, scan);
   const names = new SectionNames(scan);
   const steps: Step[] = [];

@@ -1,7 +1,7 @@
 import type { FileReading, ReadNote, Step } from '../model';
 import { headerKeyLines } from '../frontmatter/headerLines';
 import { readFrontmatter } from '../frontmatter/readFrontmatter';
-import { scanMarkdown } from '../markdown/scanMarkdown';
+import { noBullets, scanMarkdownKeeping } from '../markdown/scanMarkdown';
 import { baseOf, dirOf, isMarkdownName, segmentsOf, stemOf, titleFromSlug } from './paths';
 import { SectionNames, headerNotes, criterionStep, fieldString, firstH1, makeMilestone, taskStep } from './readerKit';
 
@@ -30,7 +30,7 @@ export function readKb(file: string, text: string): FileReading | null {
   const stem = stemOf(file);
   const num = /^(\d+)(?=$|[-_. ])/.exec(stem);
   if (num === null && fm.split.kind === 'none') return null;
-  const scan = scanMarkdown(text, fm.bodyStart, fm.bodyLine);
+  const scan = scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, noBullets); // reads no plain bullets
   const notes: ReadNote[] = headerNotes(fm, text, scan);
   const data = fm.data ?? {};
   const steps: Step[] = [];

@@ -14,13 +14,34 @@ import { isStatusMdPath, readStatusMd } from './statusMd';
  * `handoffs/0-*` instruction folders and lessons-learned files are null.
  */
 export function classifyPath(file: string): ConventionId | 'markdown' | null {
-  if (isExecPlanPath(file)) return 'execplan';
-  if (isKbPath(file)) return 'kb';
-  if (isSessionJsonPath(file)) return 'session-json';
-  if (!isMarkdownName(file)) return null;
-  const h = handoffPath(file);
-  if (h !== null) return h.kind === 'lessons' ? null : 'handoff';
-  if (isUnderHandoffs(file) || isKbGuide(file)) return null;
+  // The scan classifies every path and `readMilestoneFile` classifies it again: remember the last answer.
+  if (file === lastFile) return lastKind;
+  const kind = classify(file);
+  lastFile = file;
+  lastKind = kind;
+  return kind;
+}
+
+let lastFile: string | undefined;
+let lastKind: ConventionId | 'markdown' | null = null;
+
+/**
+ * `classifyPath` without the memo. Each predicate runs only when a substring it needs is present
+ * (a case-insensitive `.agent`, `.kb/`, `handoffs/`, `milestone`): the predicates split and lower-case
+ * the path's segments, ~2 µs a path, and most paths need one or two of them.
+ */
+function classify(file: string): ConventionId | 'markdown' | null {
+  if (/\.agent/i.test(file) && isExecPlanPath(file)) return 'execplan';
+  const kbLike = /\.kb\//i.test(file);
+  if (kbLike && isKbPath(file)) return 'kb';
+  if (!isMarkdownName(file)) return /\.json$/i.test(file) && isSessionJsonPath(file) ? 'session-json' : null;
+  const handoffs = /handoffs\//i.test(file);
+  if (handoffs) {
+    const h = handoffPath(file);
+    if (h !== null) return h.kind === 'lessons' ? null : 'handoff';
+    if (isUnderHandoffs(file)) return null;
+  }
+  if (kbLike && isKbGuide(file)) return null;
   if (isStatusMdPath(file)) return 'status-md';
   return 'markdown';
 }

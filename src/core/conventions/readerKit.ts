@@ -20,6 +20,11 @@ export interface MilestoneDraft {
   readonly steps: readonly Step[];
   readonly health?: readonly HealthRow[];
   readonly storedProgress?: number | null;
+  /**
+   * True when no string of the draft (fields included) can be a slice of the file's text, e.g. values
+   * from JSON.parse: they are kept as they are instead of copied (`ownString` / `ownValue`).
+   */
+  readonly owned?: boolean;
 }
 
 /**
@@ -28,18 +33,20 @@ export interface MilestoneDraft {
  */
 export function makeMilestone(d: MilestoneDraft): Milestone {
   const progress = progressOf(d.steps);
-  const status = ownNullable(d.status);
+  const owned = d.owned === true;
+  const status = owned ? d.status : ownNullable(d.status);
   const m: Milestone = {
     convention: d.convention,
-    file: ownString(d.file),
-    id: ownNullable(d.id),
-    title: ownString(d.title),
+    // The path, not file content: the reading keeps this same string as its `file` anyway.
+    file: d.file,
+    id: owned ? d.id : ownNullable(d.id),
+    title: owned ? d.title : ownString(d.title),
     status,
     statusCategory: statusCategoryOf(status, progress),
     line: d.line,
     endLine: Math.max(d.line, d.endLine),
-    group: ownString(d.group),
-    fields: ownValue(d.fields) as Record<string, unknown>,
+    group: owned ? d.group : ownString(d.group),
+    fields: owned ? d.fields : ownValue(d.fields) as Record<string, unknown>,
     steps: d.steps,
     health: d.health ?? [],
     progress,

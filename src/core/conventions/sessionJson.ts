@@ -35,7 +35,7 @@ export function readSessionJson(file: string, text: string): FileReading {
     ok = false;
     const msg = e instanceof Error ? e.message : String(e);
     const pos = new LineIndex(text).positionAt(jsonErrorOffset(text, msg, bom));
-    notes.push({ severity: 'error', code: 'json-syntax', message: ownString(`JSON syntax error: ${msg.replace(/ in JSON at position \d+.*$/, '')}`), line: pos.line, column: pos.column });
+    notes.push({ severity: 'error', code: 'json-syntax', message: ownString(`JSON syntax error: ${describeJsonError(msg)}`), line: pos.line, column: pos.column });
   }
   const group = dirOf(file);
   const stem = stemOf(file);
@@ -57,19 +57,23 @@ export function readSessionJson(file: string, text: string): FileReading {
     const raw = obj['steps'];
     if (Array.isArray(raw)) {
       const lines = jsonStepLines(text);
-      raw.forEach((s, index) => {
-        const step = s !== null && typeof s === 'object' ? s as Record<string, unknown> : {};
+      // Strings from JSON.parse are fresh copies, never slices of the text (checked on Node 20 with
+      // %DebugPrint: SeqString for one- and two-byte sources, escaped or not), so unlike the markdown
+      // readers nothing here is copied again with `ownString`.
+      for (let index = 0; index < raw.length; index++) {
+        const s: unknown = raw[index];
+        const step = s !== null && typeof s === 'object' ? s as Record<string, unknown> : NO_STEP;
         const status = typeof step['status'] === 'string' ? step['status'] : null;
-        const label = [step['description'], step['title'], step['name'], typeof s === 'string' ? s : undefined].find((x) => typeof x === 'string') as string | undefined;
+        const label = stepLabel(step, s);
         steps.push({
-          text: ownString((label ?? `Step ${typeof step['step'] === 'number' ? step['step'] : index + 1}`).trim()),
-          state: status !== null && /^(completed|complete|done)$/i.test(status.trim()) ? 'done' : 'open',
+          text: (label ?? `Step ${typeof step['step'] === 'number' ? step['step'] : index + 1}`).trim(),
+          state: status !== null && DONE.test(status.trim()) ? 'done' : 'open',
           line: lines[index] ?? 0,
           section: null,
           depth: 0,
-          source: { kind: 'json-step', index, status: status === null ? null : ownString(status) },
+          source: { kind: 'json-step', index, status },
         });
-      });
+      }
     } else if (ok) {
       notes.push({ severity: 'warning', code: 'json-no-steps', message: 'The milestone has no `steps` array.', line: 0 });
     }
@@ -81,15 +85,41 @@ export function readSessionJson(file: string, text: string): FileReading {
     title: str('title') ?? str('milestone_id') ?? stem,
     status: str('status'),
     line: 0, endLine: Math.max(0, countLines(text) - 1),
-    group, fields, steps, storedProgress,
+    group, fields, steps, storedProgress, owned: true,
   });
   return { file, convention: 'session-json', milestones: [milestone], notes };
+}
+
+const NO_STEP: Record<string, unknown> = {};
+const DONE = /^(completed|complete|done)$/i;
+
+/** The first string of `description`, `title`, `name`, else the step itself when it is a string. */
+function stepLabel(step: Record<string, unknown>, s: unknown): string | undefined {
+  const d = step['description'];
+  if (typeof d === 'string') return d;
+  const t = step['title'];
+  if (typeof t === 'string') return t;
+  const n = step['name'];
+  if (typeof n === 'string') return n;
+  return typeof s === 'string' ? s : undefined;
 }
 
 function countLines(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return text.endsWith('\n') ? n - 1 : n;
+}
+
+/**
+ * V8's JSON.parse message for people: without its position suffix or its quote of the input
+ * (`, "…" is not valid JSON`; the note already points there), and with control characters from a
+ * binary file written as `\uXXXX` so they never reach a terminal or the Problems panel raw.
+ */
+export function describeJsonError(message: string): string {
+  return message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FileReading, Milestone, ReadNote, Step } from '../model';
 import { readFrontmatter } from '../frontmatter/readFrontmatter';
 import type { MarkdownScan } from '../markdown/markdownScan';
-import { scanMarkdown } from '../markdown/scanMarkdown';
+import { noBullets, scanMarkdownKeeping } from '../markdown/scanMarkdown';
 import { isExecPlanPath } from './execplan';
 import { isKbPath } from './kb';
 import { baseOf, isMarkdownName, segmentsOf, stemOf } from './paths';
@@ -35,7 +35,7 @@ export function isStatusMdPath(file: string): boolean {
 export function readStatusMd(file: string, text: string, sniff: boolean): FileReading | null {
   if (sniff && (text.indexOf('[') === -1 || !MAYBE.test(text))) return null;
   const fm = readFrontmatter(text);
-  const scan = scanMarkdown(text, fm.bodyStart, fm.bodyLine);
+  const scan = scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, noBullets); // reads no plain bullets
   const keyword = scan.headings.map((h) => KEYWORD.test(h.text));
   /** The milestone a heading's content belongs to: nearest keyword heading above, else the heading itself. */
   const ownerOf = (heading: number): number => {

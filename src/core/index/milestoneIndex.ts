@@ -40,7 +40,7 @@ export class MilestoneIndex {
     let files = this.folders.get(folder);
     if (!files) this.folders.set(folder, (files = new Map()));
     files.set(file, reading);
-    this.emit([{ folder, file, kind: 'set' }]);
+    this.emitOne({ folder, file, kind: 'set' });
   }
 
   /** Removes `file` of `folder`; returns whether it was there (no event when it was not). */
@@ -48,7 +48,7 @@ export class MilestoneIndex {
     const files = this.folders.get(folder);
     if (!files?.delete(file)) return false;
     if (files.size === 0) this.folders.delete(folder);
-    this.emit([{ folder, file, kind: 'delete' }]);
+    this.emitOne({ folder, file, kind: 'delete' });
     return true;
   }
 
@@ -140,6 +140,12 @@ export class MilestoneIndex {
     const entry: IndexListener = (event) => listener(event);
     this.listeners.add(entry);
     return { dispose: () => { this.listeners.delete(entry); } };
+  }
+
+  /** `emit([change])` without the array and the spread push per file inside a batch. */
+  private emitOne(change: IndexFileChange): void {
+    if (this.pending) this.pending.push(change);
+    else this.emit([change]);
   }
 
   private emit(changes: IndexFileChange[]): void {

@@ -16,6 +16,25 @@ import { LazyTableRow, delimiterCells, splitCells } from './tableCells';
  * Starts at `startOffset`, which is the start of line `startLine` (e.g. after a frontmatter header).
  */
 export function scanMarkdown(text: string, startOffset = 0, startLine = 0): MarkdownScan {
+  return scanMarkdownKeeping(text, startOffset, startLine, undefined);
+}
+
+/**
+ * Decides whether the scan keeps a plain bullet standing under heading `heading` (-1: before any),
+ * given the headings found so far (which include `heading` and all its ancestors).
+ */
+export type BulletFilter = (headings: readonly ScanHeading[], heading: number) => boolean;
+
+/** For readers that never look at plain bullets. */
+export const noBullets: BulletFilter = () => false;
+
+/**
+ * `scanMarkdown` that keeps only the plain bullets `keepBullet` accepts (all without it). Readers
+ * look at the bullets of one section at most (ExecPlan "Definition of Done", handoff summaries), and
+ * a bench ExecPlan has ~40 changelog bullets: their objects and texts were ~15% of the reader's
+ * allocation. The filter is asked once per heading, not per bullet.
+ */
+export function scanMarkdownKeeping(text: string, startOffset: number, startLine: number, keepBullet: BulletFilter | undefined): MarkdownScan {
   const headings: ScanHeading[] = [];
   const tasks: ScanTask[] = [];
   const bullets: ScanBullet[] = [];
@@ -41,6 +60,8 @@ export function scanMarkdown(text: string, startOffset = 0, startLine = 0): Mark
   let rows: ScanTableRow[] | null = null;
   let pipeAt = -1;
   let heading = -1;
+  let keepFor = -2; // the heading `keep` was last asked about
+  let keep = true;
 
   const hasPipe = (from: number, to: number): boolean => {
     if (pipeAt < from) { pipeAt = text.indexOf('|', from); if (pipeAt === -1) pipeAt = Infinity; }
@@ -135,7 +156,8 @@ export function scanMarkdown(text: string, startOffset = 0, startLine = 0): Mark
       if (q === end) { para = false; continue; }
       para = true; paraTop = false;
       if (text.charCodeAt(q) === 91 && readMarker(text, q, end, line, depth, heading, false, tasks)) continue;
-      bullets.push({ line, depth, text: text.slice(q, trimEnd(text, q, end)), heading });
+      if (keepBullet !== undefined && keepFor !== heading) { keepFor = heading; keep = keepBullet(headings, heading); }
+      if (keep) bullets.push({ line, depth, text: text.slice(q, trimEnd(text, q, end)), heading });
       if (text.charCodeAt(q) === 42 && text.charCodeAt(q + 1) === 42) addField(text, q, end, line, heading, fields);
       continue;
     }

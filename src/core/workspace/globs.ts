@@ -20,9 +20,27 @@ export function globToRegExp(glob: string): RegExp {
 
 /** Compiles a list of globs to one predicate: true when any glob matches the path. */
 export function matcher(globs: readonly string[]): (path: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const re = new RegExp(`^(?:${globs.map((g) => compile(g.replace(/\\/g, '/'))).join('|')})$`);
-  return (path) => re.test(path);
+  // Two common shapes are plain string tests, the rest one RegExp. `**/LIT` (LIT without a glob
+  // character) matches LIT or a path ending in `/LIT`; `**/*LIT` (LIT also without `/`) a path ending
+  // in LIT. Why: `^(?:[^/]*\/)*node_modules$` and its eight siblings backtrack over every segment of
+  // every path, ~2 µs a file (21 ms of a 10k-file scan) against ~0.1 µs for `endsWith`.
+  const names: string[] = [];
+  const suffixes: string[] = [];
+  const rest: string[] = [];
+  for (const raw of globs) {
+    const g = raw.replace(/\\/g, '/');
+    const lit = g.startsWith('**/') ? g.slice(3) : null;
+    if (lit !== null && lit.length > 0 && !/[*?[{]/.test(lit)) names.push(lit, `/${lit}`);
+    else if (lit !== null && lit.length > 1 && lit[0] === '*' && !/[*?[{/]/.test(lit.slice(1))) suffixes.push(lit.slice(1));
+    else rest.push(g);
+  }
+  const re = rest.length > 0 ? new RegExp(`^(?:${rest.map(compile).join('|')})$`) : null;
+  if (names.length === 0 && suffixes.length === 0) return re === null ? () => false : (path) => re.test(path);
+  return (path) => {
+    for (let i = 0; i < names.length; i += 2) if (path === names[i] || path.endsWith(names[i + 1]!)) return true;
+    for (const s of suffixes) if (path.endsWith(s)) return true;
+    return re !== null && re.test(path);
+  };
 }
 
 /**
