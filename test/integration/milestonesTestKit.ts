@@ -110,3 +110,22 @@ export async function toggle(file: string, step: Step, done: boolean): Promise<T
   assert.ok(result, 'milestones.toggleStep returned nothing');
   return result;
 }
+
+/** A tree row's label as text. */
+export function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+/** Resolves when `holds()` is true, checked now and whenever the tree repaints (never on a clock). */
+export function waitForTree(api: MilestonesApi, what: string, holds: () => boolean, timeoutMs = 2000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (holds()) return resolve();
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the tree did not show ${what} within ${timeoutMs} ms`)); }, timeoutMs);
+    const sub = api.tree.onDidChangeTreeData(() => {
+      if (!holds()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}

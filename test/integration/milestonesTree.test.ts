@@ -2,27 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/extension/treeNodes';
 import type { MilestonesApi } from '../../src/extension/testApi';
-import { milestonesApi, uriOf } from './milestonesTestKit';
+import { label, milestonesApi, uriOf, waitForTree } from './milestonesTestKit';
 
 const PLAN = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_index-builder.md';
-
-function label(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-}
-
-/** Resolves when `holds()` is true, checked now and whenever the tree repaints. */
-function waitForTree(api: MilestonesApi, what: string, holds: () => boolean, timeoutMs = 2000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (holds()) return resolve();
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the tree did not show ${what} within ${timeoutMs} ms`)); }, timeoutMs);
-    const sub = api.tree.onDidChangeTreeData(() => {
-      if (!holds()) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    });
-  });
-}
 
 suite('Milestones tree', () => {
   let api: MilestonesApi;

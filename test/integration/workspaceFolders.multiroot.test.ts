@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import type { TreeNode } from '../../src/extension/treeNodes';
-import { closeAllEditors, milestonesApi, waitForIndex } from './milestonesTestKit';
+import { closeAllEditors, label, milestonesApi, waitForIndex, waitForTree } from './milestonesTestKit';
 
 const WITHIN_MS = 1000;
 const SHARED_STEP = 'Docs list every template helper';
@@ -40,9 +40,6 @@ function readIn(folder: string, file: string): Promise<string> {
   return fs.readFile(fsPathIn(folder, file), 'utf8');
 }
 
-function label(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-}
 
 suite('multi-root workspace', () => {
   let api: MilestonesApi;
@@ -63,19 +60,6 @@ suite('multi-root workspace', () => {
     return api.index.index.milestones().filter((m) => m.folder === key && m.milestone.file === file).map((m) => m.milestone);
   };
 
-  /** Resolves when `holds()` is true, checked now and whenever the tree repaints. */
-  function waitForTree(what: string, holds: () => boolean, timeoutMs = WITHIN_MS): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (holds()) return resolve();
-      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the tree did not show ${what} within ${timeoutMs} ms`)); }, timeoutMs);
-      const sub = api.tree.onDidChangeTreeData(() => {
-        if (!holds()) return;
-        clearTimeout(timer);
-        sub.dispose();
-        resolve();
-      });
-    });
-  }
 
   suiteSetup(async () => {
     api = await milestonesApi();
@@ -133,8 +117,8 @@ suite('multi-root workspace', () => {
       assert.deepEqual(result, { kind: 'ok', edits: 1 });
       assert.equal(await readIn('relay', 'STATUS.md'), relayStatus.replace(`- [ ] ${SHARED_STEP}`, `- [x] ${SHARED_STEP}`));
       assert.equal(await readIn('lantern', 'STATUS.md'), lanternStatus);
-      await waitForTree('relay\'s Beta Release at 2/3',
-        () => milestoneRows('relay', 'STATUS / ROADMAP milestones')[0]?.[1] === '2/3');
+      await waitForTree(api, 'relay\'s Beta Release at 2/3',
+        () => milestoneRows('relay', 'STATUS / ROADMAP milestones')[0]?.[1] === '2/3', WITHIN_MS);
       assert.deepEqual(milestoneRows('lantern', 'STATUS / ROADMAP milestones').map((r) => r[1]), ['3/3', '3/5', '0/3']);
     });
   });
@@ -156,8 +140,8 @@ suite('multi-root workspace', () => {
         ],
       }, null, 2);
       // The second counts from before the write.
-      const shown = waitForTree('the new session under relay', () =>
-        milestoneRows('relay', 'Session milestones (JSON)').some(([title]) => title === 'Fresh from outside'));
+      const shown = waitForTree(api, 'the new session under relay', () =>
+        milestoneRows('relay', 'Session milestones (JSON)').some(([title]) => title === 'Fresh from outside'), WITHIN_MS);
       await fs.writeFile(fsPathIn('relay', NEW_SESSION), `${text}\n`, 'utf8');
       await shown;
       assert.deepEqual(milestoneRows('relay', 'Session milestones (JSON)'), [
