@@ -1,0 +1,34 @@
+import type { FileReading } from '../model';
+import type { Problem } from '../problems';
+
+/** One indexed file as the cross-file checks see it. */
+export interface IndexedFile {
+  /** Key of the workspace folder (any stable string; the CLI uses the folder path). */
+  readonly folder: string;
+  readonly reading: FileReading;
+}
+
+/** What the cross-file checks may ask about files that are not milestones (lessons-learned files …). */
+export interface WorkspaceFacts {
+  /** Whether `file` (relative to the folder `folder`) exists. */
+  exists(folder: string, file: string): boolean;
+}
+
+/** A problem of one file of one folder. */
+export interface FolderProblem {
+  readonly folder: string;
+  readonly problem: Problem;
+}
+
+/**
+ * Problems that need several files: duplicate milestone ids across the workspace (on each copy's
+ * id), KB `depends-on` naming a milestone that does not exist, dependency cycles (on each edge of
+ * the cycle), KB numbering that breaks the folder's scheme, handoff numbering gaps, a handoff
+ * milestone folder without `0-milestone-summary.md` or `0-lessons-learned.md` (info). Ranges point
+ * into the files' texts, so `texts(folder, file)` gives the current text of an indexed file.
+ * STUB: implemented by the checks module.
+ */
+export function workspaceProblems(files: readonly IndexedFile[], texts: (folder: string, file: string) => string | null, facts: WorkspaceFacts): FolderProblem[] {
+  void files; void texts; void facts;
+  return [];
+}
