@@ -1,6 +1,14 @@
+import path from 'node:path';
+import type AjvCore from 'ajv/dist/core';
 import type { ConventionId } from '../model';
 import type { Problem } from '../problems';
-import type { SchemaHost, SchemaResolution, SchemaSetting } from './schemaTypes';
+import { matcher } from '../workspace/globs';
+import { builtinSchemaFor } from './builtinSchemas';
+import { createAjv } from './schemaAjv';
+import { SchemaCompiler, compileBuiltin, type CompiledSchema } from './schemaCompiler';
+import { schemaFileProblems } from './schemaFileProblems';
+import { schemaReference, workspaceSchemaCandidates } from './schemaLocations';
+import type { SchemaHost, SchemaResolution, SchemaSetting, SchemaSource, SchemaUse } from './schemaTypes';
 
 /**
  * Finds, loads and compiles the JSON Schemas that apply to milestone files, offline:
@@ -14,28 +22,118 @@ import type { SchemaHost, SchemaResolution, SchemaSetting } from './schemaTypes'
  * are resolved; a `$ref` to a missing file or to a URL is a problem on that `$ref` in the schema file
  * (see `schemaFileProblems`), never a network request. Each schema is compiled once and recompiled
  * after `invalidate(path)`.
- * STUB: implemented by the schema module.
+ *
+ * A source that cannot be used (missing file, syntax error, does not compile) gives way to the next
+ * one, so the file is still checked; only a bad `$schema` is reported on the file itself.
+ * Construct one per set of settings: `new SchemaRegistry({ readText }, settings)`.
  */
 export class SchemaRegistry {
-  constructor(readonly host: SchemaHost, readonly settings: readonly SchemaSetting[] = []) {}
+  private readonly compiler: SchemaCompiler;
+  private readonly settingMatchers: readonly { readonly schema: string; readonly matches: (file: string) => boolean }[];
+  private readonly uses = new Map<string, SchemaUse>();
+  private builtinAjv: AjvCore | undefined;
+
+  constructor(readonly host: SchemaHost, readonly settings: readonly SchemaSetting[] = []) {
+    this.compiler = new SchemaCompiler(host);
+    this.settingMatchers = settings.map((s) => ({ schema: s.schema, matches: matcher(s.globs) }));
+  }
 
   /**
    * The schema for `file` (relative to the workspace folder `folderRoot`, an absolute path), given
-   * its parsed header/JSON `data` (null when unreadable) and convention.
+   * its parsed header/JSON `data` (null when unreadable) and convention (null: a file of no
+   * convention, which only `$schema` and the setting can give a schema).
+   * The problems (code `schema-source`) have a placeholder range on line 0: `validateFile` places
+   * them on the `$schema` value, which only it can see. Never throws.
    */
-  resolve(folderRoot: string, file: string, convention: ConventionId, data: Readonly<Record<string, unknown>> | null): SchemaResolution {
-    void folderRoot; void file; void convention; void data;
-    return { use: null, problems: [] };
+  resolve(folderRoot: string, file: string, convention: ConventionId | null, data: Readonly<Record<string, unknown>> | null): SchemaResolution {
+    const problems: Problem[] = [];
+    if (data !== null && Object.prototype.hasOwnProperty.call(data, '$schema')) {
+      const ref = schemaReference(path.resolve(folderRoot, file), data['$schema']);
+      if (ref.kind === 'bad') {
+        problems.push(sourceProblem(file, ref.message));
+      } else {
+        const compiled = this.compiler.compile(ref.path);
+        if (compiled.kind === 'ok') return { use: this.useOf('$schema', ref.path, compiled), problems };
+        const shown = JSON.stringify(String(data['$schema']));
+        problems.push(sourceProblem(file, compiled.kind === 'missing'
+          ? `$schema ${shown} cannot be read: there is no file ${relative(folderRoot, ref.path)}.`
+          : `$schema ${shown} cannot be used: ${compiled.message} (see the problems of ${relative(folderRoot, ref.path)}).`));
+      }
+    }
+    for (const s of this.settingMatchers) {
+      if (!s.matches(file)) continue;
+      const abs = path.isAbsolute(s.schema) ? s.schema : path.resolve(folderRoot, s.schema);
+      const compiled = this.compiler.compile(abs);
+      if (compiled.kind === 'ok') return { use: this.useOf('setting', abs, compiled), problems };
+    }
+    if (convention === 'kb') {
+      for (const abs of workspaceSchemaCandidates(folderRoot, file)) {
+        const compiled = this.compiler.compile(abs);
+        if (compiled.kind === 'ok') return { use: this.useOf('workspace', abs, compiled), problems };
+      }
+    }
+    return { use: convention === null ? null : this.builtin(convention), problems };
   }
 
-  /** Problems of a schema file itself (YAML syntax, `$ref` to a missing file or a URL), for diagnostics on the schema file. `file` is relative to `folderRoot`. */
+  /**
+   * Problems of a schema file itself, for diagnostics on it: YAML / JSON syntax, a `$ref` to a
+   * missing file, to a URL or to nothing (`schema-ref`, on the `$ref` value), a schema Ajv cannot
+   * compile (`schema-invalid`, line 0). `file` is relative to `folderRoot`. Never throws.
+   */
   schemaFileProblems(folderRoot: string, file: string): readonly Problem[] {
-    void folderRoot; void file;
-    return [];
+    const abs = path.resolve(folderRoot, file);
+    try {
+      return schemaFileProblems(file, abs, this.compiler);
+    } catch (e) {
+      return [{ file, severity: 'error', code: 'schema-invalid', message: `The schema could not be checked: ${e instanceof Error ? e.message : String(e)}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    }
   }
 
-  /** Forget what was read and compiled from `absolutePath` (or everything): the file changed. */
-  invalidate(absolutePath?: string): void {
-    void absolutePath;
+  /** Absolute paths of the schema files read so far (resolved schemas and the files they reference), for the host to watch and diagnose. */
+  schemaFiles(): readonly string[] {
+    return this.compiler.knownFiles();
   }
+
+  /**
+   * Forget what was read and compiled from `absolutePath` (or everything): the file changed, was
+   * created or deleted. Cheap for paths that are not schema files, so the host may call it for every change.
+   */
+  invalidate(absolutePath?: string): void {
+    // Uses made from an older compile are replaced on their next lookup (`useOf` compares).
+    this.compiler.invalidate(absolutePath);
+  }
+
+  private readonly compiledOf = new WeakMap<SchemaUse, CompiledSchema>();
+
+  private useOf(source: SchemaSource, abs: string, compiled: CompiledSchema & { kind: 'ok' }): SchemaUse {
+    const key = `${source}\u0000${abs}`;
+    const cached = this.uses.get(key);
+    if (cached !== undefined && this.compiledOf.get(cached) === compiled) return cached;
+    const use: SchemaUse = { source, id: abs, schema: compiled.schema, validate: compiled.validate };
+    this.uses.set(key, use);
+    this.compiledOf.set(use, compiled);
+    return use;
+  }
+
+  private builtin(convention: ConventionId): SchemaUse | null {
+    const b = builtinSchemaFor(convention);
+    if (b === undefined) return null;
+    const key = `builtin\u0000${b.name}`;
+    let use = this.uses.get(key);
+    if (use === undefined) {
+      this.builtinAjv ??= createAjv('07');
+      use = { source: 'builtin', id: `builtin:${b.name}`, schema: b.schema, validate: compileBuiltin(b.schema, this.builtinAjv) };
+      this.uses.set(key, use);
+    }
+    return use;
+  }
+}
+
+function sourceProblem(file: string, message: string): Problem {
+  return { file, severity: 'error', code: 'schema-source', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+function relative(folderRoot: string, abs: string): string {
+  const r = path.relative(folderRoot, abs).split(path.sep).join('/');
+  return r.startsWith('..') ? abs : r;
 }

@@ -27,6 +27,8 @@ export interface SchemaError {
   /** The sub-schema that failed (for enum values, descriptions). */
   readonly parentSchema?: JsonSchema;
   readonly message?: string;
+  /** JSON pointer of the failing keyword in the schema (`#/properties/x/anyOf`): tells which errors come from inside an `anyOf` / `oneOf`. */
+  readonly schemaPath?: string;
 }
 
 /** The schema that applies to one file, compiled once and shared. */

@@ -1,6 +1,19 @@
-import type { FileReading } from '../model';
+import { conventionProblems } from '../checks/conventionProblems';
+import { parseTomlHeader } from '../frontmatter/parseToml';
+import { parseYamlHeader } from '../frontmatter/parseYaml';
+import { splitFrontmatter } from '../frontmatter/splitFrontmatter';
+import type { ConventionId, FileReading } from '../model';
 import type { Problem } from '../problems';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
+import { LineIndex } from '../text/lineIndex';
+import { JsonLocator } from './jsonLocator';
+import { noteProblems } from './noteProblems';
+import type { ProblemLocator } from './problemLocator';
+import { schemaProblems, typoProblem, type SchemaProblemContext } from './schemaProblems';
+import type { Flavor } from './schemaWording';
+import { TomlLocator } from './tomlLocator';
+import { keyTypos } from './typoKeys';
+import { YamlLocator } from './yamlLocator';
 
 /** What validating one file needs besides its text. */
 export interface ValidationEnv {
@@ -16,9 +29,93 @@ export interface ValidationEnv {
  * TOML / JSON syntax at their position), schema problems on the exact key or value, the convention
  * checks no schema can express, non-standard task markers. Never throws on bad content.
  * Cross-file checks (duplicate ids, depends-on, handoff numbering) are in `workspaceProblems`.
- * STUB: implemented by the validation module.
+ *
+ * `reading` is the file's reading (null: a file of no convention, which is checked only against a
+ * schema its `$schema` or the `milestones.schemas` setting gives). Positions are editor positions
+ * (BOM not counted). Cost: the header is parsed again with the fast reader and checked with a
+ * compiled validator; a parse with positions happens only when there is a problem to place.
  */
 export function validateFile(file: string, text: string, reading: FileReading | null, env: ValidationEnv): Problem[] {
-  void file; void text; void reading; void env;
-  return [];
+  let index: LineIndex | undefined;
+  const lines = (): LineIndex => (index ??= new LineIndex(text));
+  const out: Problem[] = [];
+  const json = reading?.convention === 'session-json' || (reading === null && /\.json$/i.test(file));
+  const subject = guarded(() => json ? jsonSubject(text, lines) : headerSubject(text, lines), null);
+  const convention: ConventionId | null = reading?.convention ?? null;
+  let hasSchema = false;
+  if (subject !== null) {
+    out.push(...guarded(() => {
+      const resolution = env.schemas.resolve(env.folderRoot, file, convention, isRecord(subject.data) ? subject.data : null);
+      hasSchema = resolution.use !== null;
+      const ctx: SchemaProblemContext = { file, data: subject.data, locator: subject.locator, flavor: subject.flavor, where: subject.where, today: env.today };
+      const found: Problem[] = resolution.problems.map((p) => (p.code === 'schema-source' ? { ...p, range: subject.locator.value(['$schema']) } : p));
+      const use = resolution.use;
+      if (use === null) return found;
+      const errors = use.validate(subject.data);
+      if (errors.length > 0) found.push(...schemaProblems(errors, ctx));
+      // Built-in schemas let real files add keys; a key that is a near-miss of a known one is a typo.
+      if (use.source === 'builtin') for (const t of keyTypos(subject.data, use.schema)) found.push(typoProblem(t, ctx));
+      return found;
+    }, []));
+  }
+  if (reading !== null) {
+    out.push(...guarded(() => noteProblems(file, text, lines(), reading, hasSchema), []));
+    out.push(...guarded(() => conventionProblems(file, text, reading, () => env.today), []));
+  }
+  return out;
+}
+
+/** The data a schema checks, and where its problems go. */
+interface Subject {
+  readonly data: unknown;
+  readonly locator: ProblemLocator;
+  readonly flavor: Flavor;
+  readonly where: string;
+}
+
+/** The header of a markdown file, when it has one that parses. */
+function headerSubject(text: string, lines: () => LineIndex): Subject | null {
+  const split = splitFrontmatter(text);
+  if (split.kind === 'yaml') {
+    const r = parseYamlHeader(text.slice(split.contentStart, split.contentEnd));
+    if (r.kind !== 'ok') return null;
+    return { data: r.data, flavor: 'yaml', where: 'the header', locator: lazy(() => new YamlLocator(text, lines(), split.contentStart, split.contentEnd, 0)) };
+  }
+  if (split.kind === 'toml') {
+    const r = parseTomlHeader(text.slice(split.openStart, split.bodyStart), 0);
+    if (r.kind !== 'ok') return null;
+    return { data: r.data, flavor: 'yaml', where: 'the header', locator: lazy(() => new TomlLocator(text, lines(), 0, split.closeLine)) };
+  }
+  return null;
+}
+
+/** A JSON file's value, when it parses. */
+function jsonSubject(text: string, lines: () => LineIndex): Subject | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return null; // the reader's json-syntax note says where
+  }
+  return { data, flavor: 'json', where: 'the file', locator: lazy(() => new JsonLocator(text, lines())) };
+}
+
+/** A locator made on its first use: most files have no problem to place. */
+function lazy(make: () => ProblemLocator): ProblemLocator {
+  let real: ProblemLocator | undefined;
+  const get = (): ProblemLocator => (real ??= make());
+  return { value: (p) => get().value(p), key: (p) => get().key(p), object: (p) => get().object(p) };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Runs one part of the validation; a bug in it loses that part's problems, not the file's. */
+function guarded<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
 }

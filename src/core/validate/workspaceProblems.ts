@@ -1,5 +1,9 @@
 import type { FileReading } from '../model';
 import type { Problem } from '../problems';
+import { duplicateIdProblems } from '../checks/duplicateIds';
+import { handoffProblems } from '../checks/handoffChecks';
+import { kbProblems } from '../checks/kbChecks';
+import { Placers } from '../checks/workspaceFiles';
 
 /** One indexed file as the cross-file checks see it. */
 export interface IndexedFile {
@@ -25,10 +29,15 @@ export interface FolderProblem {
  * id), KB `depends-on` naming a milestone that does not exist, dependency cycles (on each edge of
  * the cycle), KB numbering that breaks the folder's scheme, handoff numbering gaps, a handoff
  * milestone folder without `0-milestone-summary.md` or `0-lessons-learned.md` (info). Ranges point
- * into the files' texts, so `texts(folder, file)` gives the current text of an indexed file.
- * STUB: implemented by the checks module.
+ * into the files' texts, so `texts(folder, file)` gives the current text of an indexed file; it is
+ * asked only for the files that have a problem (a null text places the problem at 0:0).
+ * Never throws on bad content.
  */
 export function workspaceProblems(files: readonly IndexedFile[], texts: (folder: string, file: string) => string | null, facts: WorkspaceFacts): FolderProblem[] {
-  void files; void texts; void facts;
-  return [];
+  const placers = new Placers(texts);
+  return [
+    ...duplicateIdProblems(files, placers),
+    ...kbProblems(files, placers),
+    ...handoffProblems(files, placers, facts),
+  ];
 }
