@@ -1,4 +1,4 @@
-// `npm run bench`: the time to index a 10,000-file workspace, as a ratio to the bare cost of walking
+// `npm run bench`: the time to index (and to validate) a 10,000-file workspace, as a ratio to the bare cost of walking
 // and reading the same files, both measured in this process in interleaved rounds (the machines this
 // runs on are noisy: a fixed CPU loop varies ~2× between rounds, so only the ratio is comparable).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,9 +9,12 @@ import { readMilestoneFile } from '../src/core/conventions/readMilestoneFile';
 import { MilestoneIndex } from '../src/core/index/milestoneIndex';
 import { scanFolder } from '../src/core/workspace/scanFolder';
 import { generateWorkspace } from './generateWorkspace';
+import { benchEnv, eightKbExecPlan, revalidateTimes, validateAll, type ValidateAllResult } from './validateBench';
 
 const FILES = 10_000;
 const ROUNDS = 5;
+/** One-character edits of the 8 KB file, each re-read and re-validated. */
+const EDITS = 300;
 const root = path.resolve(process.cwd(), '.bench/workspace');
 
 /** The floor: the same recursive `readdirSync` walk and `readFileSync(…, 'utf8')` of every file, nothing else. */
@@ -76,22 +79,32 @@ function main(): void {
   // Warm the page cache and the JIT for both paths before measuring.
   const ref = floor(root);
   indexAll();
+  const env = benchEnv(root);
+  validateAll(root, env);
 
   const floorMs: number[] = [];
   const indexMs: number[] = [];
+  const validateMs: number[] = [];
   let last = { files: 0, readings: 0 };
+  let validated: ValidateAllResult = { files: 0, fileProblems: 0, workspaceProblems: 0 };
+  const orders = [['floor', 'index', 'validate'], ['validate', 'index', 'floor'], ['index', 'floor', 'validate']];
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? ['floor', 'index'] : ['index', 'floor'];
-    for (const which of order) {
+    for (const which of orders[round % orders.length]!) {
       gc();
       if (which === 'floor') floorMs.push(time(() => floor(root)).ms);
-      else {
+      else if (which === 'validate') {
+        const t = time(() => validateAll(root, env));
+        validateMs.push(t.ms);
+        validated = t.result;
+      } else {
         const t = time(indexAll);
         indexMs.push(t.ms);
         last = t.result;
       }
     }
   }
+  const eight = eightKbExecPlan(root);
+  const re = eight ? revalidateTimes(eight.file, eight.text, env, EDITS) : null;
 
   gc();
   const before = process.memoryUsage().heapUsed;
@@ -112,6 +125,12 @@ function main(): void {
     `heap retained by the index: ${(Math.max(0, retained) / 1048576).toFixed(1)} MB, ${Math.round(Math.max(0, retained) / Math.max(1, kept.files))} B/file`,
     `ratio: ${(x / f).toFixed(2)} (aim ≤ 2)`,
   ];
+  const v = median(validateMs);
+  if (re && eight) {
+    out.push(`revalidate 8 KB file: median ${re.medianUs.toFixed(0)} µs, p95 ${re.p95Us.toFixed(0)} µs over ${EDITS} one-character edits (aim ≤ 1000 µs)   [${(Buffer.byteLength(eight.text) / 1024).toFixed(1)} KB ExecPlan, ${re.problems} problems, read + validateFile, warm registry]`);
+  }
+  out.push(`validate: ${v.toFixed(1)} ms, ratio ${(v / f).toFixed(2)} to the read floor   [scan + read + validateFile + workspaceProblems; ${validated.files} files, ${validated.fileProblems} file problems, ${validated.workspaceProblems} cross-file problems; ${validateMs.map((x) => x.toFixed(0)).join(', ')}]`);
+  if (validated.fileProblems + validated.workspaceProblems === 0) out.push('warning: validation found no problem (is the core still a stub?)');
   if (last.files !== ref.files) out.push(`warning: the index read ${last.files} files, the floor ${ref.files}: classifyPath skipped some`);
   if (last.readings === 0) out.push('warning: no file was read as a milestone (are the readers still a stub?)');
   process.stdout.write(out.join('\n') + '\n');

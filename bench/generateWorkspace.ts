@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 
 /** Bump when the generated content changes, so a cached workspace is rebuilt. */
-const VERSION = 'bench-workspace v2';
+const VERSION = 'bench-workspace v3';
 
 /** A small seeded PRNG (mulberry32): the same workspace on every machine and run. */
 function random(seed: number): () => number {
@@ -20,7 +20,9 @@ const WORDS = 'index parser schema deploy session handoff milestone review strea
 /**
  * Creates (once) `count` files under `root`, reusing them while `root/VERSION` matches. Mix:
  * 43% ExecPlan, 34% KB (77% markdown with YAML frontmatter), 20% session JSON, 2% handoffs,
- * 1% STATUS.md. Returns the number of files.
+ * 1% STATUS.md. A few % carry schema problems, so validation places ranges: ExecPlan files with a
+ * status outside the enum (3%) or without the required `domain` (2%), KB files without `goal` (3%).
+ * Returns the number of files.
  */
 export function generateWorkspace(root: string, count: number): number {
   const stamp = `${VERSION} ${count}\n`;
@@ -46,7 +48,10 @@ export function generateWorkspace(root: string, count: number): number {
       const ep = `EP-2026${String(1 + (folder % 12)).padStart(2, '0')}01-${String(folder % 1000).padStart(3, '0')}`;
       file = `.agent/exec_plans/plan-${folder}/milestones/active/${ep}_MS${ms}_${pick(WORDS)}-${pick(WORDS)}.md`;
       const target = size();
-      text = `---\nid: ${ep}/MS${ms}\nexecplan_id: ${ep}\nms: ${i % 50 + 1}\ntitle: "${words(4)}"\nstatus: ${pick(['planned', 'in_progress', 'completed', 'blocked'])}\ndomain: backend\nowner: "@agent"\ncreated: ${date()}\nupdated: '${date()}'\ntags: [${pick(WORDS)}, ${pick(WORDS)}]\nrisk: low\nlinks:\n  issue: ""\n  docs: ""\n---\n\n# ${words(4)}\n\n## Objective\n\n${paragraph(300)}\n\n## Definition of Done\n\n`;
+      const flaw = rnd();
+      const status = flaw < 0.03 ? pick(['done', 'in-progress', 'complete']) : pick(['planned', 'in_progress', 'completed', 'blocked']);
+      const domain = flaw >= 0.03 && flaw < 0.05 ? '' : 'domain: backend\n';
+      text = `---\nid: ${ep}/MS${ms}\nexecplan_id: ${ep}\nms: ${i % 50 + 1}\ntitle: "${words(4)}"\nstatus: ${status}\n${domain}owner: "@agent"\ncreated: ${date()}\nupdated: '${date()}'\ntags: [${pick(WORDS)}, ${pick(WORDS)}]\nrisk: low\nlinks:\n  issue: ""\n  docs: ""\n---\n\n# ${words(4)}\n\n## Objective\n\n${paragraph(300)}\n\n## Definition of Done\n\n`;
       for (let k = 0; k < 5; k++) text += `- ${box()} ${sentence()}\n`;
       text += `- ${sentence()}\n\n## Current Health Snapshot\n\n| Area | Status | Notes |\n| --- | --- | --- |\n| Implementation | ${pick(['✅', '⚠️', '⏳'])} | ${words(5)} |\n| Tests & QA | ${pick(['✅', '⏳'])} | ${words(5)} |\n\n## Workstreams & Tasks\n\n`;
       for (const ws of ['A', 'B']) {
@@ -59,7 +64,8 @@ export function generateWorkspace(root: string, count: number): number {
     } else if (r < 77) {
       file = `docs/area-${folder}/milestones.kb/${String(((i % 50) + 1) * 10).padStart(3, '0')}-${pick(WORDS)}.md`;
       const target = size();
-      text = `---\nstatus: ${pick(['not-started', 'in-progress', 'completed'])}\ngoal: "${sentence()}"\ndepends-on: ["${String((i % 50) * 10).padStart(3, '0')}"]\ndeliverables:\n  - "${words(5)}: ${words(3)}"\n  - "${words(6)}"\n---\n\n# ${words(3)}\n\n${paragraph(400)}\n\n## Tasks\n\n`;
+      const goal = rnd() < 0.03 ? '' : `goal: "${sentence()}"\n`;
+      text = `---\nstatus: ${pick(['not-started', 'in-progress', 'completed'])}\n${goal}depends-on: ["${String((i % 50) * 10).padStart(3, '0')}"]\ndeliverables:\n  - "${words(5)}: ${words(3)}"\n  - "${words(6)}"\n---\n\n# ${words(3)}\n\n${paragraph(400)}\n\n## Tasks\n\n`;
       for (let k = 0; k < 6; k++) text += `- ${box()} ${sentence()}\n`;
       text += '\n## Notes\n\n```bash\n# not a heading\nmake test\n```\n\n';
       while (text.length < target) text += paragraph(400) + '\n\n';

@@ -36,12 +36,16 @@ export function checkFolder(folder: string): string | null {
   }
 }
 
+/** Called with the text of each milestone file read (`validate` needs the texts; `list` does not keep them). */
+export type TextSink = (folder: string, file: string, text: string) => void;
+
 /**
  * Scans each folder and reads every milestone file in it, sorted by folder (in argument order) and
  * path. Never throws on a file: a file that cannot be read, is too large, or makes a reader fail
- * becomes a note, and the rest is still listed. Shared by `list` and (later) `validate`.
+ * becomes a note, and the rest is still listed. Shared by `list` and `validate` (which passes
+ * `onText` to keep each milestone file's text).
  */
-export function collectMilestones(folders: readonly string[]): Collected {
+export function collectMilestones(folders: readonly string[], onText?: TextSink): Collected {
   const readings: FolderReading[] = [];
   const notes: FileNote[] = [];
   for (const folder of folders) {
@@ -63,6 +67,7 @@ export function collectMilestones(folders: readonly string[]): Collected {
         continue;
       }
       if (!reading) continue;
+      onText?.(folder, item.file, item.text);
       found.push({ folder, reading });
       for (const note of reading.notes) {
         notes.push({ folder, file: item.file, line: note.line + 1, severity: note.severity, code: note.code, message: note.message });

@@ -4,20 +4,23 @@ import { listCommand } from './listCommand';
 import type { CliIO } from './listCommand';
 import { parseArgs } from './parseArgs';
 import { USAGE } from './usage';
+import { outputFormat, validateCommand } from './validateCommand';
 
-/** The flags each command accepts. A `validate` command joins here in a later issue. */
+/** The flags and valued options each command accepts. */
 const COMMANDS: Readonly<Record<string, readonly string[]>> = {
   list: ['--json', '--help'],
+  validate: ['--json', '--format', '--help'],
 };
 
 /**
  * Runs the command line and returns the exit status: 0 done, 2 usage error or missing folder,
- * 1 an internal error (a bug: reported in one line, never as a stack trace).
+ * 1 an internal error (a bug: reported in one line, never as a stack trace) or, for `validate`,
+ * at least one problem of severity error.
  */
 export function main(argv: readonly string[], io: CliIO): number {
-  const parsed = parseArgs(argv, ['--json', '--help']);
+  const parsed = parseArgs(argv, ['--json', '--help'], ['--format']);
   if (parsed.kind === 'error') return usageError(parsed.message, io);
-  const { command, flags, positionals } = parsed.args;
+  const { command, flags, options, positionals } = parsed.args;
   if (command === null) {
     if (flags.has('--help')) {
       io.out(USAGE);
@@ -27,12 +30,17 @@ export function main(argv: readonly string[], io: CliIO): number {
   }
   const accepted = COMMANDS[command];
   if (!accepted) return usageError(`unknown command: ${command}`, io);
-  for (const flag of flags) if (!accepted.includes(flag)) return usageError(`${command} does not take ${flag}`, io);
+  for (const flag of [...flags, ...options.keys()]) if (!accepted.includes(flag)) return usageError(`${command} does not take ${flag}`, io);
   if (flags.has('--help')) {
     io.out(USAGE);
     return 0;
   }
   try {
+    if (command === 'validate') {
+      const format = outputFormat(options.get('--format'), flags.has('--json'));
+      if (format === null) return usageError(`--format takes human, json or github${flags.has('--json') ? ' (--json means --format json)' : ''}`, io);
+      return validateCommand(positionals, format, io);
+    }
     return listCommand(positionals, flags.has('--json'), io);
   } catch (error) {
     io.err(`milestones: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -5,11 +5,22 @@ Commands:
   list [--json] [folder…]   List the milestones in each folder (default: the current folder):
                             file, convention, title, done/total steps, status, and what was
                             noticed while reading. --json prints one JSON object for scripts.
+  validate [--json] [--format human|json|github] [folder…]
+                            Check every milestone file in each folder (default: the current
+                            folder) as the extension does: schemas (NAME.jsonschema.yaml beside
+                            NAME.kb/, \`milestones.schemas\` in .vscode/settings.json, \`$schema\`,
+                            the built-in ones), header syntax, convention checks, duplicate ids.
+                            Prints \`file:line:col severity code message\` (1-based), then a summary.
 
 Options:
-  --json      Machine-readable output (list).
-  -h, --help  Show this help.
+  --json             Machine-readable output: list's milestones; validate's
+                     {"problems":[{file,line,column,endLine,endColumn,severity,code,message}]}.
+  --format FORMAT    validate only: human (default), json (= --json), or github (GitHub Actions
+                     annotations: ::error file=…,line=…,col=…::message).
+  -h, --help         Show this help.
 
-Exit status: 0 success (broken milestone files are listed with what could be read),
+Exit status: 0 success (list: broken milestone files are listed with what could be read;
+               validate: no problem of severity error),
+             1 validate found at least one error,
              2 usage error or a folder that does not exist.
 `;

@@ -1,0 +1,105 @@
+// The three outputs of `milestones validate`: lines for people, one JSON document for programs,
+// GitHub Actions workflow commands (annotations). Pure: reported problems in, text out.
+import type { Problem, Severity } from '../core/problems';
+
+/** A problem as the CLI reports it: 1-based lines and columns, `file` as printed. */
+export interface ReportedProblem {
+  /** Relative to its folder, `/`-separated; prefixed by the folder when several were given. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type OutputFormat = 'human' | 'json' | 'github';
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['human', 'json', 'github'];
+
+/** A core problem (0-based editor positions) as reported under the printed path `file`. */
+export function reported(file: string, problem: Problem): ReportedProblem {
+  const { start, end } = problem.range;
+  return {
+    file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
+    severity: problem.severity, code: problem.code, message: problem.message,
+  };
+}
+
+/** The order of every output: file (code-point order), start, end, code, message. */
+export function compareReported(a: ReportedProblem, b: ReportedProblem): number {
+  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || a.endLine - b.endLine
+    || a.endColumn - b.endColumn || cmp(a.code, b.code) || cmp(a.message, b.message);
+}
+
+/** `problems` rendered in `format`; they must already be sorted (`compareReported`). */
+export function formatProblems(problems: readonly ReportedProblem[], format: OutputFormat, filesChecked: number): string {
+  switch (format) {
+    case 'json': return formatJson(problems);
+    case 'github': return formatGithub(problems);
+    case 'human': return formatHuman(problems, filesChecked);
+  }
+}
+
+/** `{"problems":[{file,line,column,endLine,endColumn,severity,code,message}]}` on one line, exactly these keys. */
+export function formatJson(problems: readonly ReportedProblem[]): string {
+  const list = problems.map((p) => ({
+    file: p.file, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn,
+    severity: p.severity, code: p.code, message: p.message,
+  }));
+  return JSON.stringify({ problems: list }) + '\n';
+}
+
+/** `file:line:col severity code message` a problem (message on one line), then a summary line. */
+export function formatHuman(problems: readonly ReportedProblem[], filesChecked: number): string {
+  let out = '';
+  for (const p of problems) out += `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${oneLine(p.message)}\n`;
+  return out + summaryLine(problems, filesChecked) + '\n';
+}
+
+/** E.g. `3 problems (1 error, 1 warning, 1 info) in 12 files checked.` or `No problems in 12 files checked.` */
+export function summaryLine(problems: readonly ReportedProblem[], filesChecked: number): string {
+  const files = `${filesChecked} file${filesChecked === 1 ? '' : 's'} checked`;
+  if (problems.length === 0) return `No problems in ${files}.`;
+  const count = (s: Severity): number => problems.filter((p) => p.severity === s).length;
+  const e = count('error');
+  const w = count('warning');
+  const i = count('info');
+  return `${plural(problems.length, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')}, ${i} info) in ${files}.`;
+}
+
+const GITHUB_LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<code>::<message>` a problem (warning / notice for the others). */
+export function formatGithub(problems: readonly ReportedProblem[]): string {
+  let out = '';
+  for (const p of problems) {
+    const props = [`file=${escapeProperty(p.file)}`, `line=${p.line}`, `col=${p.column}`, `endLine=${p.endLine}`, `endColumn=${p.endColumn}`, `title=${escapeProperty(p.code)}`];
+    out += `::${GITHUB_LEVEL[p.severity]} ${props.join(',')}::${escapeData(p.message)}\n`;
+  }
+  return out;
+}
+
+/** GitHub's escaping of a command's message (actions/toolkit `escapeData`): `%`, CR, LF. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** GitHub's escaping of a command property (`escapeProperty`): also `:` and `,`. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
