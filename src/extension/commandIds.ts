@@ -7,6 +7,7 @@ export const CommandId = {
   groupByConvention: 'milestones.groupByConvention',
   toggleStep: 'milestones.toggleStep',
   openLocation: 'milestones.openLocation',
+  validateWorkspace: 'milestones.validateWorkspace',
 } as const;
 
 /** Context keys set with `setContext`, used by `when` clauses in package.json. */

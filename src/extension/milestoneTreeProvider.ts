@@ -4,6 +4,7 @@ import type { TreeSettings } from './config';
 import { toTreeItem } from './treeItems';
 import { childNodes, rootNodes } from './treeNodes';
 import type { TreeNode } from './treeNodes';
+import type { ProblemLookup } from './treeProblems';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
 /** Quiet time that batches several index updates (a scan, a save plus its watcher event) into one repaint. */
@@ -17,8 +18,17 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
+  private problemsOf: ProblemLookup = () => [];
+
   constructor(private readonly service: WorkspaceIndexService) {
     this.subscriptions = [service.onDidIndex(() => this.refreshSoon())];
+  }
+
+  /** Shows each milestone's problems (from memory) and repaints when they change. */
+  showProblems(lookup: ProblemLookup, onDidChange: vscode.Event<void>): vscode.Disposable {
+    this.problemsOf = lookup;
+    this.refreshSoon();
+    return onDidChange(() => this.refreshSoon());
   }
 
   /** Reads the tree settings again and repaints. */
@@ -33,7 +43,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node);
+    return toTreeItem(node, this.problemsOf);
   }
 
   getChildren(node?: TreeNode): TreeNode[] {

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { DiagnosticsService } from './diagnosticsService';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
 import type { IndexUpdate, WorkspaceIndexService } from './workspaceIndexService';
 
@@ -11,6 +12,8 @@ export interface MilestonesApi {
   readonly index: WorkspaceIndexService;
   /** The tree's data provider, to read the rows the view shows. */
   readonly tree: MilestoneTreeProvider;
+  /** Diagnostics: `diagnostics.store.problemsOf(uri)` gives the problems (with fix hints) behind them. */
+  readonly diagnostics: DiagnosticsService;
   /** Resolves when no scan, no file read and no debounced editor update is pending. */
   whenIndexed(): Promise<void>;
   /** Fires after each batch of changes reached the index. */

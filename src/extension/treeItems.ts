@@ -3,6 +3,8 @@ import type { HealthRow, Milestone, StatusCategory, Step } from '../core/model';
 import { CommandId } from './commandIds';
 import type { HealthNode, MilestoneNode, StepNode, TreeNode } from './treeNodes';
 import { STATUS_LABEL } from './treeNodes';
+import type { Problem } from '../core/problems';
+import { problemLines, problemsNote } from './treeProblems';
 
 const STATUS_ICON: Readonly<Record<StatusCategory, [string, string | undefined]>> = {
   done: ['pass-filled', 'testing.iconPassed'],
@@ -42,7 +44,7 @@ function fieldText(value: unknown): string | null {
   return typeof value === 'object' ? null : String(value);
 }
 
-function milestoneTooltip(milestone: Milestone): vscode.MarkdownString {
+function milestoneTooltip(milestone: Milestone, problems: readonly Problem[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(milestone.title).appendMarkdown('**\n\n');
   const rows: [string, string | null][] = [
@@ -59,16 +61,20 @@ function milestoneTooltip(milestone: Milestone): vscode.MarkdownString {
   for (const [name, value] of rows) {
     if (value !== null) md.appendMarkdown(`${name}: `).appendText(value).appendMarkdown('  \n');
   }
+  if (problems.length > 0) {
+    md.appendMarkdown('\n**').appendText(problemsNote(problems)).appendMarkdown('**  \n');
+    for (const line of problemLines(problems)) md.appendText(line).appendMarkdown('  \n');
+  }
   return md;
 }
 
-function milestoneItem(node: MilestoneNode): vscode.TreeItem {
+function milestoneItem(node: MilestoneNode, problems: readonly Problem[]): vscode.TreeItem {
   const { milestone } = node;
   const hasChildren = milestone.steps.length > 0 || milestone.health.length > 0;
   const item = new vscode.TreeItem(milestone.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.description = milestoneDescription(milestone);
+  item.description = [milestoneDescription(milestone), problemsNote(problems)].filter((p) => p !== '').join(' · ');
   item.iconPath = icon(STATUS_ICON[milestone.statusCategory]);
-  item.tooltip = milestoneTooltip(milestone);
+  item.tooltip = milestoneTooltip(milestone, problems);
   item.command = openAt(node.uri, milestone.line);
   item.contextValue = 'milestone';
   return item;
@@ -137,7 +143,7 @@ function healthItem(node: HealthNode): vscode.TreeItem {
 }
 
 /** The `TreeItem` for a row. */
-export function toTreeItem(node: TreeNode): vscode.TreeItem {
+export function toTreeItem(node: TreeNode, problemsOf: (node: MilestoneNode) => readonly Problem[] = () => []): vscode.TreeItem {
   let item: vscode.TreeItem;
   switch (node.kind) {
     case 'folder':
@@ -152,7 +158,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.contextValue = 'group';
       break;
     case 'milestone':
-      item = milestoneItem(node);
+      item = milestoneItem(node, problemsOf(node));
       break;
     case 'step':
       item = stepItem(node);

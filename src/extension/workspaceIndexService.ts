@@ -23,6 +23,14 @@ export interface FolderMilestones {
 
 const READ_CONCURRENCY = 32;
 
+/** A file's reading and the text it was read from (BOM kept, as on disk). */
+interface ReadFile {
+  readonly reading: FileReading;
+  readonly text: string;
+}
+
+const textKey = (folder: string, file: string) => `${folder}\u0000${file}`;
+
 /**
  * Keeps the core `MilestoneIndex` (folder key = the workspace folder's URI string) in step with the
  * files on disk and the open editors. All file reading happens here; the tree reads the index only.
@@ -35,7 +43,12 @@ export class WorkspaceIndexService implements vscode.Disposable {
   /** Per-URI generation: a read that finishes after a newer request for the same file is dropped. */
   private readonly generation = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly subscription = this.index.onDidChange((e) => this.changed.fire({ reason: 'change', changes: e.changes }));
+  /** The text each indexed reading was made from, so validation never reads the disk again. */
+  private readonly texts = new Map<string, string>();
+  private readonly subscription = this.index.onDidChange((e) => {
+    for (const c of e.changes) if (c.kind === 'delete') this.texts.delete(textKey(c.folder, c.file));
+    this.changed.fire({ reason: 'change', changes: e.changes });
+  });
   private scanGeneration = 0;
   private pending = 0;
   private idleWaiters: Array<() => void> = [];
@@ -52,6 +65,11 @@ export class WorkspaceIndexService implements vscode.Disposable {
       list.push(milestone);
     }
     return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ folder, milestones: byFolder.get(folder.uri.toString()) ?? [] }));
+  }
+
+  /** The text the index's reading of `file` (of the folder with key `folder`) was made from. */
+  textOf(folder: string, file: string): string | undefined {
+    return this.texts.get(textKey(folder, file));
   }
 
   /** Whether the first scan has finished. */
@@ -76,11 +94,14 @@ export class WorkspaceIndexService implements vscode.Disposable {
       this.index.batch(() => {
         for (const key of this.index.folderKeys()) if (!keys.includes(key)) this.index.deleteFolder(key);
         keys.forEach((key, i) => {
-          const found = new Set(results[i].map((r) => r.file));
+          const found = new Set(results[i].map((r) => r.reading.file));
           for (const entry of [...this.index.entries()]) {
             if (entry.folder === key && !found.has(entry.file)) this.index.delete(key, entry.file);
           }
-          for (const reading of results[i]) this.index.set(key, reading.file, reading);
+          for (const { reading, text } of results[i]) {
+            this.texts.set(textKey(key, reading.file), text);
+            this.index.set(key, reading.file, reading);
+          }
         });
       });
       this.scanned = true;
@@ -105,7 +126,9 @@ export class WorkspaceIndexService implements vscode.Disposable {
         return;
       }
       this.log.trace(`${reading ? 'read' : 'dropped'} ${place.file}${openDocumentText(uri) !== undefined ? ' (unsaved editor)' : ''}`);
-      this.index.set(place.folder.uri.toString(), place.file, reading);
+      const folder = place.folder.uri.toString();
+      if (reading) this.texts.set(textKey(folder, place.file), reading.text);
+      this.index.set(folder, place.file, reading?.reading ?? null);
     });
   }
 
@@ -145,6 +168,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
     this.timers.clear();
     this.subscription.dispose();
     this.changed.dispose();
+    this.texts.clear();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
@@ -161,10 +185,10 @@ export class WorkspaceIndexService implements vscode.Disposable {
     await Promise.all(uris.map((u) => this.refreshFile(u)));
   }
 
-  private async scanFolder(folder: vscode.WorkspaceFolder): Promise<FileReading[]> {
+  private async scanFolder(folder: vscode.WorkspaceFolder): Promise<ReadFile[]> {
     const settings = readScanSettings(folder);
     const uris = await findMilestoneFiles(folder, settings);
-    const readings: FileReading[] = [];
+    const readings: ReadFile[] = [];
     await forEachLimited(uris, READ_CONCURRENCY, async (uri) => {
       const place = locate(uri);
       if (!place) return;
@@ -175,7 +199,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
   }
 
   /** The reading of one file; null when it is not (or no longer) a milestone file. */
-  private async read(uri: vscode.Uri, file: string, maxFileSize: number): Promise<FileReading | null | 'directory'> {
+  private async read(uri: vscode.Uri, file: string, maxFileSize: number): Promise<ReadFile | null | 'directory'> {
     if (classifyPath(file) === null) return null;
     let text = openDocumentText(uri);
     if (text === undefined) {
@@ -193,7 +217,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
       }
     }
     try {
-      return readMilestoneFile(file, text);
+      const reading = readMilestoneFile(file, text);
+      return reading ? { reading, text } : null;
     } catch (error) {
       // The readers promise not to throw on content; if one does, the rest of the index keeps working.
       this.log.error(`Reading ${file} failed`, error instanceof Error ? error : String(error));

@@ -1,7 +1,10 @@
 // The standard entry VS Code's test runners load in the extension host (extensionTestsPath): runs
 // mocha with the TDD interface (suite/test/suiteSetup/setup) over every *.test.js beside this file,
-// except *.multiroot.test.js; with MILESTONES_TEST_SUITES=multiroot (set by
-// `runOffline.js --multi-root`, which opens a multi-root workspace) over *.multiroot.test.js only.
+// except *.multiroot.test.js, *.agreement.test.js and *.problems.test.js; with MILESTONES_TEST_SUITES=multiroot (set by
+// `runOffline.js --multi-root`, which opens a multi-root workspace) over *.multiroot.test.js only,
+// with MILESTONES_TEST_SUITES=agreement (`runOffline.js --agreement`) over *.agreement.test.js only,
+// with MILESTONES_TEST_SUITES=problems (`runOffline.js --problems`, fixtures/problems/) over
+// *.problems.test.js only.
 // Both launchers use it: runOffline.ts (CI) and runElectron.ts (machines that can download VS Code).
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
@@ -10,9 +13,12 @@ import { startLine, summaryLine } from './reportLines';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000 });
-  const multiRoot = process.env.MILESTONES_TEST_SUITES === 'multiroot';
+  // Each special run has its own suffix; the single-folder run takes every other *.test.js.
+  const special = ['multiroot', 'agreement', 'problems'];
+  const suites = process.env.MILESTONES_TEST_SUITES ?? 'single';
+  const runOf = (file: string): string => special.find((s) => file.endsWith(`.${s}.test.js`)) ?? 'single';
   const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.js') && file.endsWith('.multiroot.test.js') === multiRoot)
+    .filter((file) => file.endsWith('.test.js') && runOf(file) === suites)
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   console.log(`${startLine} ${files.length} file(s)`);

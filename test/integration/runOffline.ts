@@ -10,19 +10,25 @@
 //   runOffline.js --multi-root  a multi-root workspace (`?workspace=x.code-workspace`): copies of
 //                               examples/ as `lantern` and test/integration/fixtures/relay/ as
 //                               `relay`; mocha runs only *.multiroot.test.js
-// The tests see MILESTONES_TEST_SUITES (`single` or `multiroot`; index.js picks the files by it).
+//   runOffline.js --agreement   a multi-root workspace of copies of every folder of the corpus
+//                               (../shared/corpus beside the repo, or MILESTONES_CORPUS); mocha
+//                               runs only *.agreement.test.js (the CLI against the diagnostics)
+//   runOffline.js --problems    a copy of test/integration/fixtures/problems/ (one small file per
+//                               validation check) as a single folder; mocha runs only
+//                               *.problems.test.js
+// The tests see MILESTONES_TEST_SUITES (`single`, `multiroot`, `agreement` or `problems`; index.js picks the files by it).
 //
 // Environment: MILESTONES_TEST_TIMEOUT_MS (default 180000), MILESTONES_TEST_WORKSPACE_SOURCE
 // (folder copied as the workspace, or as `lantern` in the multi-root run, default examples/),
 // MILESTONES_EXTENSION_PATH (default the repo). The tests see MILESTONES_TEST_WORKSPACE: the path
 // of that copy (the multi-root run: the path of the .code-workspace file).
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
 import { repoRoot } from '../harness/repoPaths';
-import { copyMultiRootWorkspace, copyWorkspace, createRunFolder, removeRunFolder } from '../harness/runFolder';
+import { copyMultiRootWorkspace, copyWorkspace, createRunFolder, removeRunFolder, type WorkspaceFolderSource } from '../harness/runFolder';
 import { startVsCodeServer, type VsCodeServer } from '../harness/vscodeServer';
 import { startLine, summaryPattern } from './reportLines';
 
@@ -37,23 +43,28 @@ const offlineNoise = /ENOTFOUND open-vsx\.org|\[Service Worker\]/;
 async function main(): Promise<number> {
   const root = repoRoot();
   const timeoutMs = Number(process.env.MILESTONES_TEST_TIMEOUT_MS ?? 180_000);
-  const multiRoot = process.argv.includes('--multi-root');
-  const run = createRunFolder(multiRoot ? 'mr' : 'it');
+  const agreement = process.argv.includes('--agreement');
+  const multiRoot = process.argv.includes('--multi-root') || agreement;
+  const problems = !multiRoot && process.argv.includes('--problems');
+  const suites = agreement ? 'agreement' : multiRoot ? 'multiroot' : problems ? 'problems' : 'single';
+  const run = createRunFolder(agreement ? 'ag' : multiRoot ? 'mr' : problems ? 'pr' : 'it');
   const examples = process.env.MILESTONES_TEST_WORKSPACE_SOURCE ?? path.join(root, 'examples');
-  const workspace = multiRoot
+  const workspace = agreement
+    ? copyMultiRootWorkspace(run, corpusFolders(process.env.MILESTONES_CORPUS ?? path.resolve(root, '../shared/corpus')))
+    : multiRoot
     ? copyMultiRootWorkspace(run, [
       { name: 'lantern', source: examples },
       { name: 'relay', source: path.join(root, 'test/integration/fixtures/relay') },
     ])
-    : copyWorkspace(run, examples);
-  const consoleFile = path.join(root, `test-results/integration${multiRoot ? '-multiroot' : ''}-console.log`);
+    : copyWorkspace(run, problems ? path.join(root, 'test/integration/fixtures/problems') : examples);
+  const consoleFile = path.join(root, `test-results/integration${suites === 'single' ? '' : `-${suites}`}-console.log`);
   mkdirSync(path.dirname(consoleFile), { recursive: true });
   writeFileSync(consoleFile, '');
   let server: VsCodeServer | undefined;
   let browser: Browser | undefined;
   let code = 1;
   try {
-    server = await startVsCodeServer({ run, env: { MILESTONES_TEST_WORKSPACE: workspace, MILESTONES_TEST_SUITES: multiRoot ? 'multiroot' : 'single' } });
+    server = await startVsCodeServer({ run, env: { MILESTONES_TEST_WORKSPACE: workspace, MILESTONES_TEST_SUITES: suites } });
     browser = await launchChromium(run);
     const page = await browser.newPage();
     let onExit: (result: { code: number; logs: HostLog[] }) => void = () => undefined;
@@ -89,7 +100,7 @@ async function main(): Promise<number> {
     code = result.code;
     if (code !== 0) {
       console.error(`integration: the extension host exited with code ${code}; workbench console: ${consoleFile}`);
-      saveHostLogs(root, result.logs, multiRoot ? 'integration-multiroot-logs' : 'integration-logs');
+      saveHostLogs(root, result.logs, suites === 'single' ? 'integration-logs' : `integration-${suites}-logs`);
     }
     return code;
   } finally {
@@ -98,6 +109,14 @@ async function main(): Promise<number> {
     if (code === 0) removeRunFolder(run);
     else console.error(`integration: run folder kept for inspection: ${run.dir}`);
   }
+}
+
+/** Every folder of the corpus (one repository each), as workspace folders named like the folder. */
+function corpusFolders(corpus: string): WorkspaceFolderSource[] {
+  return readdirSync(corpus, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => ({ name: e.name, source: path.join(corpus, e.name) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** On failure, keeps the logs the workbench hands over (extension host, renderer) in test-results/. */

@@ -133,9 +133,11 @@ suite('multi-root workspace', () => {
       const text = JSON.stringify({
         milestone_id: 'itest-multiroot-new',
         title: 'Fresh from outside',
-        status: 'planned',
+        // Valid against the session schema and checks, so the row shows no problem count.
+        status: 'pending',
+        progress: 50,
         steps: [
-          { step: 1, description: 'Write it with Node', status: 'completed' },
+          { step: 1, description: 'Write it with Node', status: 'completed', completed_at: '2026-01-05 10:00:00 UTC' },
           { step: 2, description: 'See it in the tree', status: 'pending' },
         ],
       }, null, 2);
@@ -145,7 +147,7 @@ suite('multi-root workspace', () => {
       await fs.writeFile(fsPathIn('relay', NEW_SESSION), `${text}\n`, 'utf8');
       await shown;
       assert.deepEqual(milestoneRows('relay', 'Session milestones (JSON)'), [
-        ['Fresh from outside', '1/2 · planned'],
+        ['Fresh from outside', '1/2 · pending'],
         ['Ship the beta', '1/3 · in_progress'],
       ]);
       assert.deepEqual(milestoneRows('lantern', 'Session milestones (JSON)'), [['Deploy the preview site', '2/5 · in_progress']]);
