@@ -25,7 +25,7 @@ export const EXPECTED: readonly Expected[] = [
   { file: 'handoffs/1-first.md', code: 'frontmatter-not-at-start', severity: W, ranges: [[4, 0, 4, 3]], message: /does not start the file/ },
   { file: 'handoffs/5-list-header.md', code: 'frontmatter-not-mapping', severity: W, ranges: [[1, 0, 1, 5]] },
   // The unclosed `[` is found where the header ends: the closing fence.
-  { file: `${A}${EP}_MS012_yaml-syntax.md`, code: 'yaml-syntax', severity: E, ranges: [[11, 0, 11, 3]] },
+  { file: `${A}${EP}_MS012_yaml-syntax.md`, code: 'yaml-syntax', severity: E, ranges: [[10, 6, 10, 18]] },
   { file: 'handoffs/4-toml.md', code: 'toml-syntax', severity: E, ranges: [[1, 8, 1, 15]] },
   { file: `${S}broken.json`, code: 'json-syntax', severity: E, ranges: [[6, 2, 6, 3]] },
   // Schema

@@ -71,7 +71,8 @@ export function execplanProblems(file: string, m: Milestone, place: TextPlacer, 
     out.push(t >= created ? { ...problem, fixes: [{ kind: 'set-key', key: 'updated', value: t }] } : problem);
   }
   const status = typeof f['status'] === 'string' ? f['status'].trim() : null;
-  if (status !== null && /^(completed?|done)$/i.test(status)) {
+  // Only the allowed word: a wrong one ("done") already gets schema-enum, one problem is enough.
+  if (status !== null && /^completed?$/i.test(status)) {
     let items = 0;
     let rows = 0;
     let total = 0;

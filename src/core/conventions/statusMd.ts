@@ -112,6 +112,11 @@ function endLineOf(scan: MarkdownScan, h: number): number {
 }
 
 const SUFFIX_STATUS = /\s*(?:(✅|✔️?|☑️?)|[([]\s*(complete|completed|done|in progress|blocked|planned|wip)\s*[)\]])\s*$/i;
+/**
+ * A status word in capitals at the end of a heading, after a ✅ or a dash: `Alpha ✅ COMPLETE`,
+ * `Beta — DONE`. Capitals only, so a title that ends in a word ("Foundation Complete") stays a title.
+ */
+const SUFFIX_CAPS_STATUS = /\s*(?:(?:✅|✔️?|☑️?)\s*|[-–—:|]\s*|\s)(COMPLETE|COMPLETED|DONE|BLOCKED|IN PROGRESS|WIP)\s*$/;
 const SUFFIX_DATE = /\s*[(（]\s*(\d{4}-\d\d-\d\d)\s*[)）]\s*$/;
 
 /**
@@ -127,6 +132,8 @@ export function cleanTitle(text: string): { title: string; status: string | null
     changed = false;
     const d = SUFFIX_DATE.exec(t);
     if (d !== null && date === null) { date = d[1]!; t = t.slice(0, d.index); changed = true; }
+    const c = SUFFIX_CAPS_STATUS.exec(t);
+    if (c !== null && status === null && c.index > 0) { status = c[1]!; t = t.slice(0, c.index); changed = true; }
     const s = SUFFIX_STATUS.exec(t);
     if (s !== null && status === null && s.index > 0) { status = s[1] ?? s[2]!; t = t.slice(0, s.index); changed = true; }
   }

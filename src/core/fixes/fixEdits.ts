@@ -40,7 +40,7 @@ export function fixEdits(file: string, text: string, hint: FixHint): Fix | null 
       if (json) return null;
       const edit = closeFrontmatterEdit(text, hint.line, hint.fence);
       if (!edit) return null;
-      const where = edit.start === text.length && edit.newText.endsWith(hint.fence) ? 'at the end of the file' : `before line ${hint.line + 1}`;
+      const where = edit.start === text.length && edit.newText.endsWith(hint.fence) ? 'at the end of the file' : closeWhere(text, edit.start, hint.line);
       return { title: `Close the frontmatter ${where}`, edits: [edit], isPreferred: true };
     }
     case 'standard-marker': {
@@ -70,4 +70,13 @@ function shown(value: unknown): string {
 /** Like `shown`, but dates and numbers bare: `Set updated to 2026-11-21`, `Set id to "EP-…/MS003"`. */
 function shownBare(value: unknown): string {
   return typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$|^-?\d+(?:\.\d+)?$/.test(value) ? `"${value}"` : String(value);
+}
+
+/** Says where a closing fence goes, in the words a person checks it by: the blank line or heading it stands before. */
+function closeWhere(text: string, offset: number, line: number): string {
+  const eol = text.indexOf('\n', offset);
+  const there = text.slice(offset, eol < 0 ? text.length : eol).replace(/\r$/, '');
+  if (there.trim() === '') return `at the blank line ${line + 1}, where the keys end`;
+  if (/^#{1,6}(?:\s|$)/.test(there)) return `before the heading on line ${line + 1}`;
+  return `before line ${line + 1}`;
 }

@@ -33,7 +33,20 @@ function problemOf(file: string, text: string, index: LineIndex, note: ReadNote)
     }
     case 'frontmatter-not-at-start':
       return { ...base, message: 'this YAML block is not frontmatter because it does not start the file; move it to line 1', range: lineRange(note.line, text, index) };
-    case 'yaml-syntax': case 'toml-syntax': case 'json-syntax':
+    case 'yaml-syntax': {
+      // YAML parsers notice an unclosed `[`, `{` or quote only where the next line starts; the
+      // person needs the place that opened it.
+      const opener = (note.column ?? 0) === 0 ? unclosedOpener(index, note.line) : null;
+      if (opener !== null) {
+        return {
+          ...base,
+          message: `YAML syntax error: the ${opener.char} opened here is never closed on its line`,
+          range: { start: editorPosition(text, index, opener.offset), end: editorPosition(text, index, index.lineEnd(opener.line)) },
+        };
+      }
+      return { ...base, range: tokenRange(text, index, note.line, note.column ?? 0) };
+    }
+    case 'toml-syntax': case 'json-syntax':
       return { ...base, range: tokenRange(text, index, note.line, note.column ?? 0) };
     default:
       return { ...base, range: note.column !== undefined ? tokenRange(text, index, note.line, note.column) : lineRange(note.line, text, index) };
@@ -53,4 +66,39 @@ export function tokenRange(text: string, index: LineIndex, line: number, column:
     if (end === start) return lineRange(l, text, index);
   }
   return { start: editorPosition(text, index, start), end: editorPosition(text, index, end) };
+}
+
+/**
+ * The nearest line above `line` (inside the header: stops at the opening fence on line 0) that
+ * leaves a flow collection (`[`, `{`) or a double/single-quoted scalar open at its end, or null.
+ * Header values are one line each in the conventions we read, so "open at the end of the line" is
+ * the mistake the parser reports further down.
+ */
+function unclosedOpener(index: LineIndex, line: number): { line: number; offset: number; char: string } | null {
+  for (let l = Math.min(line, index.lineCount) - 1; l >= 1; l--) {
+    const start = index.lineStart(l);
+    const lineText = index.lineText(l);
+    if (lineText.trim() === '---') break;
+    const stack: { char: string; at: number }[] = [];
+    let quote: { char: string; at: number } | null = null;
+    for (let i = 0; i < lineText.length; i++) {
+      const c = lineText[i]!;
+      if (quote !== null) {
+        if (c === '\\' && quote.char === '"') i++;
+        else if (c === quote.char) quote = null;
+      } else if (c === '#' && (i === 0 || /\s/.test(lineText[i - 1]!))) {
+        break;
+      } else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{]/.test(lineText[i - 1]!))) {
+        quote = { char: c, at: i };
+      } else if (c === '[' || c === '{') {
+        stack.push({ char: c, at: i });
+      } else if ((c === ']' || c === '}') && stack.length > 0) {
+        stack.pop();
+      }
+    }
+    const open = quote ?? stack[0];
+    if (open !== undefined && open !== null) return { line: l, offset: start + open.at, char: open.char };
+    if (lineText.trim().length > 0) return null;
+  }
+  return null;
 }

@@ -25,10 +25,14 @@ export interface SchemaProblemContext {
  */
 export function schemaProblems(errors: readonly SchemaError[], ctx: SchemaProblemContext): Problem[] {
   const composites = errors.filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && e.schemaPath !== undefined).map((e) => `${e.schemaPath}/`);
+  // A value of the wrong type (an empty `status:` is null) also fails its enum, format or pattern;
+  // the type problem says it all, so those are left out for that place.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const seen = new Set<string>();
   const out: Problem[] = [];
   for (const e of errors) {
     if (e.keyword === 'if') continue;
+    if (wrongType.has(e.instancePath) && (e.keyword === 'enum' || e.keyword === 'format' || e.keyword === 'pattern' || e.keyword === 'const')) continue;
     if (e.schemaPath !== undefined && composites.some((c) => e.schemaPath!.startsWith(c))) continue;
     const key = `${e.instancePath}\u0000${e.keyword}\u0000${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;

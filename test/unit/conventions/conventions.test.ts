@@ -297,6 +297,15 @@ test('STATUS.md: keyword headings, task-owning headings, sub-headings and fields
   assert.deepEqual(early.milestones.map((m) => [m.title, m.line, m.endLine, counts(m)]), [['STATUS', 0, 1, '0/1'], ['A', 2, 3, '1/1']]);
 });
 
+test('a heading ending in a capitalised status word after ✅ or a dash states that status; a title word does not', () => {
+  const r = read('STATUS.md', '## Milestone: Alpha ✅ COMPLETE\n- [x] a\n\n## Milestone: Beta — DONE\n- [ ] b\n\n## Milestone: Foundation Complete\n- [ ] c\n');
+  assert.deepEqual(r.milestones.map((m) => [m.title, m.status, m.statusCategory]), [
+    ['Alpha', 'COMPLETE', 'done'],
+    ['Beta', 'DONE', 'done'],
+    ['Foundation Complete', null, 'planned'],
+  ]);
+});
+
 test('any markdown file counts only when a milestone heading owns a task item', () => {
   assert.equal(readMilestoneFile('docs/notes.md', '# Notes\n- [ ] a\n'), null);
   assert.equal(readMilestoneFile('docs/notes.md', '## Milestone 1\nno tasks\n'), null);

@@ -15,7 +15,8 @@ function fixed(text: string, hint: FixHint): string {
 test('an unclosed header is closed before the given line, with the file\'s line ending', () => {
   const text = '---\nid: x\nstatus: planned\n\n# Title\n';
   const fix = fixEdits(FILE, text, { kind: 'close-frontmatter', line: 3, fence: '---' });
-  assert.equal(fix?.title, 'Close the frontmatter before line 4');
+  assert.equal(fix?.title, 'Close the frontmatter at the blank line 4, where the keys end');
+  assert.equal(fixEdits(FILE, '---\nid: x\n# Title\n', { kind: 'close-frontmatter', line: 2, fence: '---' })?.title, 'Close the frontmatter before the heading on line 3');
   assert.equal(fix?.isPreferred, true);
   assert.equal(applyEdits(text, fix!.edits), '---\nid: x\nstatus: planned\n---\n\n# Title\n');
   const crlf = '\uFEFF' + text.replace(/\n/g, '\r\n');

@@ -261,3 +261,21 @@ test('a file without a header is not checked against a schema, and validation ne
     }
   }
 });
+
+test('an empty status is one problem (its type), not also "null is not one of …"', () => {
+  const text = GOOD_EP.replace('status: in_progress', 'status:');
+  assert.deepEqual(validate(EP, text).map((p) => p.code), ['schema-type']);
+});
+
+test('a wrong status word gets schema-enum only, even with open tasks', () => {
+  const text = GOOD_EP.replace('status: in_progress', 'status: done') + '## Definition of Done\n\n- [ ] still open\n';
+  assert.deepEqual(validate(EP, text).map((p) => p.code), ['schema-enum']);
+});
+
+test('an unclosed flow list is reported on its opening bracket, not where the parser noticed', () => {
+  const text = GOOD_EP.replace('tags: [a, b]', 'tags: [a, b');
+  const syntax = validate(EP, text).filter((p) => p.code === 'yaml-syntax');
+  assert.deepEqual(placed(syntax), [['yaml-syntax', 10, 6, 10, 11]]);
+  assert.equal(syntax[0]!.message, 'YAML syntax error: the [ opened here is never closed on its line');
+  assert.deepEqual(placed(validate(EP, crlfBom(text)).filter((p) => p.code === 'yaml-syntax')), [['yaml-syntax', 10, 6, 10, 11]]);
+});
