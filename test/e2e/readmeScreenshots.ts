@@ -1,6 +1,6 @@
 // `npm run screenshots`: takes the README's screenshots from a real VS Code on a copy of examples/
 // and writes them to media/screenshots/. Not part of `npm test`; rerun after a visible change.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/repoPaths';
@@ -15,6 +15,9 @@ async function main(): Promise<void> {
   cpSync(path.join(repoRoot(), 'examples'), source, { recursive: true });
   mkdirSync(path.join(source, '.vscode'));
   writeFileSync(path.join(source, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'session-8' }, null, 2));
+  // One typo, for the diagnostics screenshot: a status outside the ExecPlan enum.
+  const queryBox = path.join(source, '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS003_query-ui.md');
+  writeFileSync(queryBox, readFileSync(queryBox, 'utf8').replace('status: planned', 'status: planed'));
   const workbench = await Workbench.open({ workspace: source });
   try {
     const { page } = workbench;
@@ -40,6 +43,17 @@ async function main(): Promise<void> {
     await view.row('Upload to the preview bucket').locator('.label-name').click();
     await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '"completed_by"' }).first().waitFor();
     keep(await workbench.screenshot('readme-tick-json-step'), out);
+    // The typo: squiggle, Problems panel, and the quick fix menu on it.
+    await view.row('Query box').locator('.label-name').click();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'status: planed' }).waitFor();
+    await editor.locator('.squiggly-error').first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'did you mean' }).first().waitFor();
+    await editor.locator('.view-line', { hasText: 'status: planed' }).locator('span', { hasText: 'planed' }).last().click();
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'planned' }).first().waitFor();
+    keep(await workbench.screenshot('readme-quick-fix'), out);
   } finally {
     await workbench.close();
     rmSync(source, { recursive: true, force: true });
