@@ -38,6 +38,7 @@ export const EXPECTED: readonly Expected[] = [
   { file: `${A}${EP}_MS011_owner-pattern.md`, code: 'schema-pattern', severity: E, ranges: [[7, 7, 7, 11]] },
   { file: 'plans/strict.kb/010-strict.md', code: 'schema-additional', severity: W, ranges: [[2, 0, 2, 4]], message: /unknown key "ownr" — did you mean "owner"\?/ },
   { file: 'docs/milestones.jsonschema.yaml', code: 'schema-ref', severity: E, ranges: [[8, 10, 8, 47]] },
+  { file: 'broken-schema.jsonschema.yaml', code: 'schema-invalid', severity: E, ranges: [[3, 10, 3, 18]], message: /not a JSON Schema type/ },
   { file: `${R}050-own-schema.md`, code: 'schema-source', severity: E, ranges: [[6, 9, 6, 30]] },
   // ExecPlan
   { file: `${A}MS004_id-mismatch.md`, code: 'execplan-id', severity: E, ranges: [[1, 4, 1, 25]] },
@@ -95,5 +96,12 @@ suite('Problems: one diagnostic per check, on the exact range', () => {
     const clean = vscode.languages.getDiagnostics(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'plans/roadmap.kb/010-base.md'))
       .filter((d) => d.source === 'milestones');
     assert.deepEqual(clean.map((d) => `${String(d.code)} ${d.message}`), []);
+  });
+
+  test('a milestone whose own schema does not compile is checked by the built-in one meanwhile', async () => {
+    await diagnosticsWithCode('broken-schema.jsonschema.yaml', 'schema-invalid');
+    const fallback = vscode.languages.getDiagnostics(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'broken-schema.kb/010-falls-back.md'))
+      .filter((d) => d.source === 'milestones');
+    assert.deepEqual(fallback.map((d) => `${String(d.code)} ${d.message}`), []);
   });
 });

@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument, visit } from 'yaml';
-import { parseTree, type Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
 import type { Problem, Range } from '../problems';
 import { LineIndex } from '../text/lineIndex';
 import { isJsonSchemaFile } from './readSchemaText';
@@ -42,9 +42,44 @@ export function schemaFileProblems(file: string, abs: string, compiler: SchemaCo
   }
   const compiled = compiler.compile(abs);
   if (compiled.kind === 'error') {
-    problems.push({ file, severity: 'error', code: 'schema-invalid', message: `This schema does not compile: ${compiled.message}`, range: rangeOf(index, 0, index.lineEnd(0)) });
+    const at = invalidSchemaSite(compiled.message);
+    const span = at === null ? null : isJsonSchemaFile(abs) ? jsonSpan(src, at.path) : yamlSpan(src, at.path);
+    problems.push({
+      file, severity: 'error', code: 'schema-invalid',
+      message: `This schema does not compile: ${at?.reason ?? compiled.message}`,
+      range: span === null ? rangeOf(index, 0, index.lineEnd(0)) : rangeOf(index, span.start, span.end),
+    });
   }
   return problems;
+}
+
+const JSON_TYPES = 'string, number, integer, boolean, object, array, null';
+
+/**
+ * Where Ajv's "schema is invalid: data/properties/status/type must be …" points, as a path into
+ * the schema, and its first reason in words for people; null when the message has no path.
+ */
+export function invalidSchemaSite(message: string): { path: string[]; reason: string } | null {
+  const m = /schema is invalid: data((?:\/[^ ,]*)*) ([^,]+)/.exec(message);
+  if (m === null) return null;
+  const path = (m[1] ?? '').split('/').filter((p) => p.length > 0).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const where = path.length > 0 ? path.join('.') : 'the schema';
+  const reason = path[path.length - 1] === 'type' && /allowed values|must be array/.test(m[2]!)
+    ? `${where} is not a JSON Schema type (${JSON_TYPES})`
+    : `${where} ${m[2]!.trim()}`;
+  return { path, reason };
+}
+
+function yamlSpan(src: string, path: readonly string[]): { start: number; end: number } | null {
+  const doc = parseDocument(src, { keepSourceTokens: false });
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  return node?.range ? { start: node.range[0], end: node.range[1] } : null;
+}
+
+function jsonSpan(src: string, path: readonly string[]): { start: number; end: number } | null {
+  const tree = parseTree(src);
+  const node = tree && findNodeAtLocation(tree, path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+  return node ? { start: node.offset, end: node.offset + node.length } : null;
 }
 
 function yamlRefSites(src: string): RefSite[] {

@@ -177,12 +177,24 @@ test('a schema file created after a lookup is found once invalidated', () => {
   assert.ok(registry.schemaFiles().includes('/ws/x.jsonschema.yaml'));
 });
 
-test('a schema that does not compile is schema-invalid on line 0, and the next source applies', () => {
+test('a schema that does not compile is schema-invalid on the offending value, and the next source applies', () => {
   const registry = new SchemaRegistry(new MemoryHost({ '/ws/k.jsonschema.yaml': 'type: 12\nproperties: {}\n' }));
   assert.equal(registry.resolve('/ws', 'k.kb/010-a.md', 'kb', null).use?.source, 'builtin');
   const problems = registry.schemaFileProblems('/ws', 'k.jsonschema.yaml');
-  assert.deepEqual(problems.map((p) => [p.code, p.range.start.line, p.range.start.character, p.range.end.character]), [['schema-invalid', 0, 0, 8]]);
-  assert.match(problems[0]!.message, /does not compile: schema is invalid/);
+  assert.deepEqual(problems.map((p) => [p.code, p.range.start.line, p.range.start.character, p.range.end.character]), [['schema-invalid', 0, 6, 8]]);
+  assert.equal(problems[0]!.message, 'This schema does not compile: type is not a JSON Schema type (string, number, integer, boolean, object, array, null)');
+});
+
+test('schema-invalid is placed on a nested value in YAML and in JSON schema files', () => {
+  const registry = new SchemaRegistry(new MemoryHost({
+    '/ws/k.jsonschema.yaml': 'type: object\nproperties:\n  status:\n    type: nonsense\n',
+    '/ws/s.schema.json': '{\n  "type": "object",\n  "properties": { "status": { "type": "nonsense" } }\n}\n',
+  }));
+  const at = (file: string) => registry.schemaFileProblems('/ws', file).map((p) => [p.code, p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character]);
+  assert.deepEqual(at('k.jsonschema.yaml'), [['schema-invalid', 3, 10, 3, 18]]);
+  assert.deepEqual(at('s.schema.json'), [['schema-invalid', 2, 38, 2, 48]]);
+  assert.equal(registry.schemaFileProblems('/ws', 's.schema.json')[0]!.message,
+    'This schema does not compile: properties.status.type is not a JSON Schema type (string, number, integer, boolean, object, array, null)');
 });
 
 test('a schema file with a YAML syntax error is reported at its position; a BOM is not counted', () => {
