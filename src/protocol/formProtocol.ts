@@ -84,6 +84,21 @@ export interface TextListView {
   readonly items: readonly string[];
 }
 
+/**
+ * A part of the milestone the form shows but does not edit (ExecPlan "Risks & Mitigations" table,
+ * "Changelog" list): cells and items are plain text.
+ */
+export interface ReadOnlySectionView {
+  /** The section's heading as written. */
+  readonly title: string;
+  /** 0-based line of the heading, for "show in text". */
+  readonly line: number;
+  /** Column names when the section is a table; absent for a list. */
+  readonly columns?: readonly string[];
+  /** Table rows (one cell a column) or list items (one cell each). */
+  readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
+}
+
 export interface MilestoneView {
   /** Position of the milestone in the file (STATUS.md holds several). */
   readonly index: number;
@@ -97,6 +112,8 @@ export interface MilestoneView {
   readonly lists: readonly TextListView[];
   /** Long texts kept in the file (session JSON `handoff_notes`). */
   readonly texts: readonly { readonly key: string; readonly value: string }[];
+  /** Sections shown read-only (ExecPlan Risks table, Changelog); absent when there are none. */
+  readonly sections?: readonly ReadOnlySectionView[];
 }
 
 export type FormState =

@@ -69,9 +69,26 @@ export function jsonStepEdits(text: string, request: JsonStepRequest): EditOutco
     if (keysOf().includes('completed_at')) set([...stepPath, 'completed_at'], undefined);
   }
 
+  refreshStoredStamps(root, request.progressAfter, request.now, set);
+  return { kind: 'ok', edits: recorder.edits() };
+}
+
+
+/**
+ * Refreshes what a session JSON milestone stores about its steps, when it has them: `progress`
+ * (percent of `progressAfter`, keeping its type: a number stays a number, "50%" a string with `%`)
+ * and `updated_at` (`now`, in the file's own timestamp style). `root` is the tree of the text before
+ * the change; `set` applies a jsonc-parser change to the current text.
+ */
+export function refreshStoredStamps(
+  root: Node,
+  progressAfter: { readonly done: number; readonly total: number },
+  now: Date,
+  set: (path: (string | number)[], value: unknown) => void,
+): void {
   const progress = root.type === 'object' ? findNodeAtLocation(root, ['progress']) : undefined;
   if (progress && (progress.type === 'number' || progress.type === 'string')) {
-    const { done, total } = request.progressAfter;
+    const { done, total } = progressAfter;
     const percent = total > 0 ? Math.round((done / total) * 100) : 0;
     // Keep the stored type: a number stays a number, "50%" stays a string.
     const value = progress.type === 'number' ? percent : String(progress.value).trim().endsWith('%') ? `${percent}%` : String(percent);
@@ -80,9 +97,8 @@ export function jsonStepEdits(text: string, request: JsonStepRequest): EditOutco
   const updated = root.type === 'object' ? findNodeAtLocation(root, ['updated_at']) : undefined;
   if (updated && updated.type === 'string') {
     const own = detectTimestampStyle(String(updated.value));
-    set(['updated_at'], formatTimestamp(request.now, own ?? timestampStyleOf(root, ['updated_at', 'completed_at'])));
+    set(['updated_at'], formatTimestamp(now, own ?? timestampStyleOf(root, ['updated_at', 'completed_at'])));
   }
-  return { kind: 'ok', edits: recorder.edits() };
 }
 
 /**
