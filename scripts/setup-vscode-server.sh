@@ -10,13 +10,14 @@ NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$dir"
 
-if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
+# fonts-noto-color-emoji: milestone files say ✅ / ⚠️ / ⏳; without an emoji font Chromium draws boxes.
+if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s libkrb5-dev >/dev/null 2>&1 || ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
-    echo "setup: installing chromium and libkrb5-dev from Debian"
+    echo "setup: installing chromium, libkrb5-dev and fonts-noto-color-emoji from Debian"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev fonts-noto-color-emoji >/dev/null
   else
-    echo "setup: chromium and libkrb5-dev are needed: sudo apt-get install chromium libkrb5-dev" >&2
+    echo "setup: chromium, libkrb5-dev and fonts-noto-color-emoji are needed: sudo apt-get install chromium libkrb5-dev fonts-noto-color-emoji" >&2
     exit 1
   fi
 fi

@@ -8,6 +8,7 @@ export const CommandId = {
   toggleStep: 'milestones.toggleStep',
   openLocation: 'milestones.openLocation',
   validateWorkspace: 'milestones.validateWorkspace',
+  openForm: 'milestones.openForm',
 } as const;
 
 /** Context keys set with `setContext`, used by `when` clauses in package.json. */
@@ -17,6 +18,8 @@ export const ContextKey = {
   hideCompleted: 'milestones.hideCompleted',
   /** `convention` | `status`. */
   groupBy: 'milestones.groupBy',
+  /** True while the active text editor shows a milestone file the index holds (the editor title's Open in Form). */
+  activeEditorIsMilestone: 'milestones.activeEditorIsMilestone',
 } as const;
 
 export const ViewId = {

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { FormApi } from './form/formEditorProvider';
+import { registerFormEditor } from './form/registerFormEditor';
 import { registerIndexWatchers } from './indexWatchers';
 import { registerOpenLocationCommand } from './openLocationCommand';
 import { registerTree } from './registerTree';
@@ -8,14 +10,16 @@ import { registerToggleStepCommand, StepToggler } from './toggleStepCommand';
 import { WorkspaceIndexService } from './workspaceIndexService';
 
 export type { MilestonesApi } from './testApi';
+export type { FormApi } from './form/formEditorProvider';
 
-/** Composes the extension: log, index, watchers, tree, validation, commands. */
-export function activate(context: vscode.ExtensionContext): MilestonesApi {
+/** Composes the extension: log, index, watchers, tree, validation, commands, the form editor. */
+export function activate(context: vscode.ExtensionContext): MilestonesApi & { readonly form: FormApi } {
   const log = vscode.window.createOutputChannel('Milestones', { log: true });
   const index = new WorkspaceIndexService(log);
   const toggler = new StepToggler(log);
   const tree = registerTree(index, toggler);
   const validation = registerValidation(index, tree.provider, log);
+  const form = registerFormEditor(context, index, validation.diagnostics, validation.schemas, log);
   context.subscriptions.push(
     log,
     index,
@@ -24,9 +28,10 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
     validation.disposable,
     registerToggleStepCommand(toggler),
     registerOpenLocationCommand(log),
+    form.disposable,
   );
   void index.rescan();
-  return { index, tree: tree.provider, diagnostics: validation.diagnostics, whenIndexed: () => index.whenIndexed(), onDidIndex: index.onDidIndex };
+  return { index, tree: tree.provider, diagnostics: validation.diagnostics, form: form.form, whenIndexed: () => index.whenIndexed(), onDidIndex: index.onDidIndex };
 }
 
 export function deactivate(): void {}

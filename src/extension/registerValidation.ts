@@ -9,7 +9,7 @@ import { problemLookup } from './treeProblems';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
 /** Schemas, diagnostics, quick fixes, frontmatter completion and hover, problems in the tree, Validate Workspace. */
-export function registerValidation(index: WorkspaceIndexService, tree: MilestoneTreeProvider, log: vscode.LogOutputChannel): { diagnostics: DiagnosticsService; disposable: vscode.Disposable } {
+export function registerValidation(index: WorkspaceIndexService, tree: MilestoneTreeProvider, log: vscode.LogOutputChannel): { diagnostics: DiagnosticsService; schemas: SchemaService; disposable: vscode.Disposable } {
   const schemas = new SchemaService(log);
   const diagnostics = new DiagnosticsService(index, schemas, log);
   const disposable = vscode.Disposable.from(
@@ -24,5 +24,5 @@ export function registerValidation(index: WorkspaceIndexService, tree: Milestone
       schemas.reset(); // fires onDidChange: the diagnostics service validates everything
     }),
   );
-  return { diagnostics, disposable };
+  return { diagnostics, schemas, disposable };
 }

@@ -4,6 +4,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/repoPaths';
+import { FormEditor } from './formEditor';
 import { MilestonesView } from './milestonesView';
 import { Workbench } from './workbench';
 
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const source = mkdtempSync(path.join(tmpdir(), 'ms-shots-'));
   cpSync(path.join(repoRoot(), 'examples'), source, { recursive: true });
   mkdirSync(path.join(source, '.vscode'));
-  writeFileSync(path.join(source, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'session-8' }, null, 2));
+  writeFileSync(path.join(source, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'session-8', 'workbench.colorTheme': 'Default Light Modern' }, null, 2));
   // One typo, for the diagnostics screenshot: a status outside the ExecPlan enum.
   const queryBox = path.join(source, '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS003_query-ui.md');
   writeFileSync(queryBox, readFileSync(queryBox, 'utf8').replace('status: planned', 'status: planed'));
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
       await page.mouse.up();
     }
     await view.row('Index builder').waitFor();
+    // Validation marks the typo'd milestone: wait for it, so no repaint lands under a click.
+    await view.waitForDescription(view.row('Query box'), /1 problem/);
     for (const label of ['Index builder', 'Health snapshot', 'Deploy the preview site']) await view.expand(view.row(label));
     await view.row('Index builder').locator('.label-name').click();
     await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Index builder' }).first().waitFor();
@@ -54,6 +57,21 @@ async function main(): Promise<void> {
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row', { hasText: 'planned' }).first().waitFor();
     keep(await workbench.screenshot('readme-quick-fix'), out);
+    // The Milestone Form over the Index builder, in the light theme and then the dark one.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+J'); // toggles the panel: it is open, so this hides it
+    await page.locator('.part.panel').waitFor({ state: 'hidden' });
+    await view.row('Index builder').locator('.label-name').click();
+    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Index builder' }).first().waitFor();
+    await workbench.runCommand('Milestones: Open in Form');
+    const form = new FormEditor(page);
+    await form.health('Tests & QA').waitFor();
+    await form.frame.locator('section.step-group').first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    keep(await workbench.screenshot('readme-form-light'), out);
+    writeFileSync(path.join(workbench.workspace, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'session-8', 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
+    await page.locator('.monaco-workbench.vs-dark').waitFor();
+    await form.frame.locator('body.vscode-dark').waitFor();
+    keep(await workbench.screenshot('readme-form-dark'), out);
   } finally {
     await workbench.close();
     rmSync(source, { recursive: true, force: true });

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { classifyPath, readMilestoneFile } from '../../core/conventions/readMilestoneFile';
+import { formStateOf } from '../../core/form/formState';
+import { readFrontmatter } from '../../core/frontmatter/readFrontmatter';
+import type { ConventionId, FileReading } from '../../core/model';
+import type { Problem } from '../../core/problems';
+import type { JsonSchema } from '../../core/schema/schemaTypes';
+import type { FormState } from '../../protocol/formProtocol';
+import type { DiagnosticsService } from '../diagnosticsService';
+import type { SchemaService } from '../schemaService';
+import { locate } from '../workspaceFiles';
+
+/** A state computed from one version of a document, and the problems it shows. */
+export interface VersionedState {
+  readonly version: number;
+  /** Identifies the problems (and schemas) the state was computed with: a new one means a new state. */
+  readonly problemsKey: string;
+  readonly state: FormState;
+}
+
+/** The path `readMilestoneFile` classifies: relative to the workspace folder, else the whole path. */
+export function fileOf(uri: vscode.Uri): string {
+  return locate(uri)?.file ?? uri.path.replace(/^\/+/, '');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The data a schema checks: the header (markdown) or the whole value (JSON); null when unreadable. */
+function schemaSubject(text: string, convention: ConventionId | null, file: string): Record<string, unknown> | null {
+  if (convention === 'session-json' || (convention === null && /\.json$/i.test(file))) {
+    try {
+      const data: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      return isRecord(data) ? data : null;
+    } catch {
+      return null;
+    }
+  }
+  return readFrontmatter(text).data;
+}
+
+const keyOf = (problems: readonly Problem[]): string =>
+  problems.map((p) => `${p.severity}|${p.code}|${p.range.start.line}:${p.range.start.character}|${p.message}`).join('\n');
+
+/**
+ * Computes what the form shows for a document (`formStateOf` on its text, its reading, its schema and
+ * its problems), once per document version and set of problems: several panels of one document, and
+ * a post after an unrelated diagnostics change, reuse the same state.
+ */
+export class FormStateSource implements vscode.Disposable {
+  private cache = new WeakMap<vscode.TextDocument, VersionedState>();
+  /** Counts schema changes: a state of an older generation is posted again. */
+  private generation = 0;
+  /** The version of each document this source had the diagnostics service validate. */
+  private readonly validated = new WeakMap<vscode.TextDocument, number>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a document's state may differ without its text changing: problems or schemas changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly schemas: SchemaService, private readonly diagnostics: DiagnosticsService) {
+    this.subscriptions = [
+      diagnostics.store.onDidChange(() => this.changed.fire()),
+      schemas.onDidChange(() => {
+        this.cache = new WeakMap(); // field kinds and descriptions come from the schema
+        this.generation++;
+        this.changed.fire();
+      }),
+    ];
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.changed.dispose();
+  }
+
+  /** The state of `doc` as it is now. */
+  stateOf(doc: vscode.TextDocument): VersionedState {
+    const problems = this.problemsOf(doc);
+    const cached = this.cache.get(doc);
+    const problemsKey = `${this.generation}\n${keyOf(problems)}`;
+    if (cached && cached.version === doc.version && cached.problemsKey === problemsKey) return cached;
+    const file = fileOf(doc.uri);
+    const text = doc.getText();
+    const reading = readMilestoneFile(file, text);
+    const state = formStateOf(file, text, reading, this.schemaOf(doc.uri, file, text, reading), problems);
+    const fresh: VersionedState = { version: doc.version, problemsKey, state };
+    this.cache.set(doc, fresh);
+    return fresh;
+  }
+
+  /**
+   * The diagnostics service's problems of `doc` for its current version. When the service has not
+   * validated this version yet (it waits for typing to pause), it validates it now: a state never
+   * pairs a text with the problem lines of another.
+   */
+  private problemsOf(doc: vscode.TextDocument): readonly Problem[] {
+    const store = this.diagnostics.store;
+    let found = store.problemsOf(doc.uri);
+    if (found.version !== doc.version && this.validated.get(doc) !== doc.version) {
+      // Once per version: a file without problems keeps no version in the store.
+      this.validated.set(doc, doc.version);
+      this.diagnostics.validateDocument(doc);
+      found = store.problemsOf(doc.uri);
+    }
+    // Null: no problem at all, or problems from the index's text, which is the document's when saved.
+    return found.version === doc.version || (found.version === null && (this.validated.get(doc) === doc.version || !doc.isDirty)) ? found.problems : [];
+  }
+
+  private schemaOf(uri: vscode.Uri, file: string, text: string, reading: FileReading | null): JsonSchema | null {
+    const place = locate(uri);
+    if (!place) return null;
+    const kind = reading?.convention ?? classifyPath(file);
+    const convention = kind === 'markdown' ? null : kind;
+    const data = schemaSubject(text, convention, file);
+    return this.schemas.registryFor(place.folder).resolve(place.folder.uri.fsPath, file, convention, data).use?.schema ?? null;
+  }
+}

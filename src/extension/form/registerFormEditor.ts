@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { DiagnosticsService } from '../diagnosticsService';
+import type { SchemaService } from '../schemaService';
+import type { WorkspaceIndexService } from '../workspaceIndexService';
+import { FormEditorProvider, type FormApi } from './formEditorProvider';
+import { FormStateSource } from './formStateSource';
+import { registerOpenFormCommand } from './openFormCommand';
+
+/**
+ * The Milestone Form: the custom text editor `milestones.form` and the Open in Form command.
+ * It shares the diagnostics' SchemaService, so the form's field types and the problems agree and
+ * schema files are watched once.
+ */
+export function registerFormEditor(context: vscode.ExtensionContext, index: WorkspaceIndexService, diagnostics: DiagnosticsService, schemas: SchemaService, log: vscode.LogOutputChannel): { form: FormApi; disposable: vscode.Disposable } {
+  const source = new FormStateSource(schemas, diagnostics);
+  const provider = new FormEditorProvider({ extensionUri: context.extensionUri, source, log });
+  const disposable = vscode.Disposable.from(
+    source,
+    provider,
+    vscode.window.registerCustomEditorProvider(FormEditorProvider.viewType, provider, {
+      // The page is rebuilt from the document when shown again: no hidden webview holds memory.
+      webviewOptions: { retainContextWhenHidden: false },
+      supportsMultipleEditorsPerDocument: true,
+    }),
+    registerOpenFormCommand(index, log),
+  );
+  return { form: provider, disposable };
+}
