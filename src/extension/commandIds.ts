@@ -9,6 +9,7 @@ export const CommandId = {
   openLocation: 'milestones.openLocation',
   validateWorkspace: 'milestones.validateWorkspace',
   openForm: 'milestones.openForm',
+  revealInTree: 'milestones.revealInTree',
 } as const;
 
 /** Context keys set with `setContext`, used by `when` clauses in package.json. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FormApi } from './form/formEditorProvider';
 import { registerFormEditor } from './form/registerFormEditor';
 import { registerIndexWatchers } from './indexWatchers';
+import { registerStatusBar } from './milestoneStatusBar';
 import { registerOpenLocationCommand } from './openLocationCommand';
 import { registerTree } from './registerTree';
 import { registerValidation } from './registerValidation';
@@ -12,13 +13,14 @@ import { WorkspaceIndexService } from './workspaceIndexService';
 export type { MilestonesApi } from './testApi';
 export type { FormApi } from './form/formEditorProvider';
 
-/** Composes the extension: log, index, watchers, tree, validation, commands, the form editor. */
+/** Composes the extension: log, index, watchers, tree, status bar, validation, commands, the form editor. */
 export function activate(context: vscode.ExtensionContext): MilestonesApi & { readonly form: FormApi } {
   const log = vscode.window.createOutputChannel('Milestones', { log: true });
   const index = new WorkspaceIndexService(log);
   const toggler = new StepToggler(log);
   const tree = registerTree(index, toggler);
   const validation = registerValidation(index, tree.provider, log);
+  const status = registerStatusBar(index, tree.provider, tree.view);
   const form = registerFormEditor(context, index, validation.diagnostics, validation.schemas, log);
   context.subscriptions.push(
     log,
@@ -29,9 +31,13 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi & { re
     registerToggleStepCommand(toggler),
     registerOpenLocationCommand(log),
     form.disposable,
+    status.disposable,
   );
   void index.rescan();
-  return { index, tree: tree.provider, diagnostics: validation.diagnostics, form: form.form, whenIndexed: () => index.whenIndexed(), onDidIndex: index.onDidIndex };
+  return {
+    index, tree: tree.provider, treeView: tree.view, statusBar: status.statusBar, diagnostics: validation.diagnostics, form: form.form,
+    whenIndexed: () => index.whenIndexed(), onDidIndex: index.onDidIndex,
+  };
 }
 
 export function deactivate(): void {}

@@ -3,7 +3,7 @@ import { readTreeSettings } from './config';
 import type { TreeSettings } from './config';
 import { toTreeItem } from './treeItems';
 import { childNodes, rootNodes } from './treeNodes';
-import type { TreeNode } from './treeNodes';
+import type { MilestoneNode, TreeNode } from './treeNodes';
 import type { ProblemLookup } from './treeProblems';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
@@ -52,6 +52,25 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
+  }
+
+  /**
+   * The row of the milestone of folder `folderKey`, file `file` that starts at `line` (what
+   * `TreeView.reveal` needs), found by walking the rows from memory; undefined when it is not shown.
+   */
+  findMilestone(folderKey: string, file: string, line: number): MilestoneNode | undefined {
+    const walk = (nodes: TreeNode[]): MilestoneNode | undefined => {
+      for (const node of nodes) {
+        if (node.kind === 'milestone') {
+          if (node.folder.uri.toString() === folderKey && node.milestone.file === file && node.milestone.line === line) return node;
+        } else if ((node.kind === 'folder' && node.folder.uri.toString() === folderKey) || (node.kind === 'group' && node.folder.uri.toString() === folderKey)) {
+          const found = walk(this.getChildren(node));
+          if (found) return found;
+        }
+      }
+      return undefined;
+    };
+    return walk(this.getChildren());
   }
 
   dispose(): void {

@@ -31,7 +31,9 @@ async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provide
 }
 
 /** The Milestones view: tree, checkboxes, title-bar actions and the context keys their `when` clauses read. */
-export function registerTree(service: WorkspaceIndexService, toggler: StepToggler): { provider: MilestoneTreeProvider; disposable: vscode.Disposable } {
+export function registerTree(
+  service: WorkspaceIndexService, toggler: StepToggler,
+): { provider: MilestoneTreeProvider; view: vscode.TreeView<TreeNode>; disposable: vscode.Disposable } {
   const provider = new MilestoneTreeProvider(service);
   const view = vscode.window.createTreeView(ViewId.tree, {
     treeDataProvider: provider,
@@ -56,5 +58,5 @@ export function registerTree(service: WorkspaceIndexService, toggler: StepToggle
     vscode.commands.registerCommand(CommandId.groupByStatus, () => updateTreeSetting('groupBy', 'status')),
     vscode.commands.registerCommand(CommandId.groupByConvention, () => updateTreeSetting('groupBy', 'convention')),
   );
-  return { provider, disposable };
+  return { provider, view, disposable };
 }

@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { DiagnosticsService } from './diagnosticsService';
+import type { StatusBarApi } from './milestoneStatusBar';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
+import type { TreeNode } from './treeNodes';
 import type { IndexUpdate, WorkspaceIndexService } from './workspaceIndexService';
 
 /**
@@ -12,6 +14,10 @@ export interface MilestonesApi {
   readonly index: WorkspaceIndexService;
   /** The tree's data provider, to read the rows the view shows. */
   readonly tree: MilestoneTreeProvider;
+  /** The Milestones view: its `selection` shows what `milestones.revealInTree` selected. */
+  readonly treeView: vscode.TreeView<TreeNode>;
+  /** The status bar item of the active editor's milestone: `statusBar.text`, e.g. `$(milestone) Index builder 3/7`. */
+  readonly statusBar: StatusBarApi;
   /** Diagnostics: `diagnostics.store.problemsOf(uri)` gives the problems (with fix hints) behind them. */
   readonly diagnostics: DiagnosticsService;
   /** Resolves when no scan, no file read and no debounced editor update is pending. */

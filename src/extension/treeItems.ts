@@ -5,6 +5,7 @@ import type { HealthNode, MilestoneNode, StepNode, TreeNode } from './treeNodes'
 import { STATUS_LABEL } from './treeNodes';
 import type { Problem } from '../core/problems';
 import { problemLines, problemsNote } from './treeProblems';
+import { applyRollup } from './treeRollups';
 
 const STATUS_ICON: Readonly<Record<StatusCategory, [string, string | undefined]>> = {
   done: ['pass-filled', 'testing.iconPassed'],
@@ -149,12 +150,12 @@ export function toTreeItem(node: TreeNode, problemsOf: (node: MilestoneNode) => 
     case 'folder':
       item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
       item.iconPath = vscode.ThemeIcon.Folder;
-      item.description = `${node.milestones.length}`;
+      applyRollup(item, node.folder.name, node.all);
       item.contextValue = 'folder';
       break;
     case 'group':
       item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.milestones.length}`;
+      applyRollup(item, node.label, node.all);
       item.contextValue = 'group';
       break;
     case 'milestone':

@@ -11,12 +11,21 @@ interface NodeBase {
   readonly id: string;
   readonly parent: TreeNode | undefined;
 }
-export interface FolderNode extends NodeBase { readonly kind: 'folder'; readonly folder: vscode.WorkspaceFolder; readonly milestones: readonly Milestone[] }
+export interface FolderNode extends NodeBase {
+  readonly kind: 'folder';
+  readonly folder: vscode.WorkspaceFolder;
+  /** The milestones shown (completed ones left out when they are hidden). */
+  readonly milestones: readonly Milestone[];
+  /** Every milestone of the folder, shown or not: what the roll-up counts. */
+  readonly all: readonly Milestone[];
+}
 export interface GroupNode extends NodeBase {
   readonly kind: 'group';
   readonly folder: vscode.WorkspaceFolder;
   readonly label: string;
   readonly milestones: readonly Milestone[];
+  /** Every milestone of the group, shown or not: what the roll-up counts. */
+  readonly all: readonly Milestone[];
   /** Group by convention, ExecPlan: one more level per plan. */
   readonly byPlan: boolean;
 }
@@ -46,7 +55,7 @@ function visible(milestones: readonly Milestone[], settings: TreeSettings): Mile
 
 /** The top rows: the folders when several are open, else the groups of the only folder. */
 export function rootNodes(folders: readonly FolderMilestones[], settings: TreeSettings, scanned: boolean): TreeNode[] {
-  const roots = folders.map((f) => ({ folder: f.folder, milestones: visible(f.milestones, settings) }));
+  const roots = folders.map((f) => ({ folder: f.folder, milestones: visible(f.milestones, settings), all: f.milestones }));
   const total = folders.reduce((n, f) => n + f.milestones.length, 0);
   if (total > 0 && roots.every((r) => r.milestones.length === 0)) {
     return [{
@@ -55,23 +64,25 @@ export function rootNodes(folders: readonly FolderMilestones[], settings: TreeSe
     }];
   }
   if (total === 0 || !scanned) return [];
-  if (roots.length === 1) return groupNodes(roots[0].folder, roots[0].milestones, settings, undefined);
+  if (roots.length === 1) return groupNodes(roots[0].folder, roots[0].milestones, roots[0].all, settings, undefined);
   return roots
     .filter((r) => r.milestones.length > 0)
-    .map((r): FolderNode => ({ kind: 'folder', id: `f:${r.folder.uri.toString()}`, parent: undefined, folder: r.folder, milestones: r.milestones }));
+    .map((r): FolderNode => ({ kind: 'folder', id: `f:${r.folder.uri.toString()}`, parent: undefined, folder: r.folder, milestones: r.milestones, all: r.all }));
 }
 
-function groupNodes(folder: vscode.WorkspaceFolder, milestones: readonly Milestone[], settings: TreeSettings, parent: TreeNode | undefined): TreeNode[] {
+function groupNodes(
+  folder: vscode.WorkspaceFolder, milestones: readonly Milestone[], all: readonly Milestone[], settings: TreeSettings, parent: TreeNode | undefined,
+): TreeNode[] {
   const base = parent?.id ?? `f:${folder.uri.toString()}`;
-  const group = (key: string, label: string, members: Milestone[], byPlan: boolean): GroupNode =>
-    ({ kind: 'group', id: `${base}/g:${key}`, parent, folder, label, milestones: members, byPlan });
+  const group = (key: string, label: string, member: (m: Milestone) => boolean, byPlan: boolean): GroupNode =>
+    ({ kind: 'group', id: `${base}/g:${key}`, parent, folder, label, milestones: milestones.filter(member), all: all.filter(member), byPlan });
   if (settings.groupBy === 'status') {
     return STATUS_ORDER
-      .map((s) => group(`status:${s}`, STATUS_LABEL[s], milestones.filter((m) => m.statusCategory === s), false))
+      .map((s) => group(`status:${s}`, STATUS_LABEL[s], (m) => m.statusCategory === s, false))
       .filter((g) => g.milestones.length > 0);
   }
   return CONVENTIONS
-    .map((c) => group(`convention:${c}`, CONVENTION_LABEL[c], milestones.filter((m) => m.convention === c), c === 'execplan'))
+    .map((c) => group(`convention:${c}`, CONVENTION_LABEL[c], (m) => m.convention === c, c === 'execplan'))
     .filter((g) => g.milestones.length > 0);
 }
 
@@ -107,13 +118,13 @@ function stepNodes(milestone: MilestoneNode, parent: TreeNode, trees: readonly S
 export function childNodes(node: TreeNode, settings: TreeSettings): TreeNode[] {
   switch (node.kind) {
     case 'folder':
-      return groupNodes(node.folder, node.milestones, settings, node);
+      return groupNodes(node.folder, node.milestones, node.all, settings, node);
     case 'group': {
       if (!node.byPlan) return milestoneNodes(node, node.milestones);
       const plans = [...new Set(node.milestones.map((m) => m.group))].sort();
       return plans.map((plan): GroupNode => ({
         kind: 'group', id: `${node.id}/p:${plan}`, parent: node, folder: node.folder, label: plan,
-        milestones: node.milestones.filter((m) => m.group === plan), byPlan: false,
+        milestones: node.milestones.filter((m) => m.group === plan), all: node.all.filter((m) => m.group === plan), byPlan: false,
       }));
     }
     case 'milestone': {

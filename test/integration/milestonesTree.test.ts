@@ -36,6 +36,23 @@ suite('Milestones tree', () => {
     assert.deepEqual(rootLabels(), ['KB milestones', 'Session milestones (JSON)', 'Handoffs', 'ExecPlan milestones', 'STATUS / ROADMAP milestones']);
   });
 
+  test('group rows roll up how many of their milestones are done, and say so in the tooltip', () => {
+    assert.deepEqual(children().map((n) => [label(item(n)), item(n).description]), [
+      ['KB milestones', '1/3 done · 33%'],
+      ['Session milestones (JSON)', '0/1 done · 0%'],
+      ['Handoffs', '1/3 done · 33%'],
+      ['ExecPlan milestones', '1/3 done · 33%'],
+      ['STATUS / ROADMAP milestones', '1/3 done · 33%'],
+    ]);
+    const plan = find(children(find(children(), 'ExecPlan')), 'EP-20261102-001');
+    assert.equal(item(plan).description, '1/3 done · 33%');
+    const tooltip = item(find(children(), 'STATUS')).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    const text = tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+    assert.match(text, /1 of 3 milestones are done \(33%/);
+    assert.match(text, /Phase 1: 3\/5 · 60% — 0\/1 milestones done/);
+  });
+
   test('ExecPlan milestones are grouped by plan, with done/total and status', () => {
     const plans = children(find(children(), 'ExecPlan'));
     const plan = find(plans, 'EP-20261102-001');
@@ -85,6 +102,7 @@ suite('Milestones tree', () => {
     assert.ok(kb().some((l) => l.includes('Parser')));
     await vscode.commands.executeCommand('milestones.hideCompleted');
     await waitForTree(api, 'no Parser', () => !kb().some((l) => l.includes('Parser')));
+    assert.equal(item(find(children(), 'KB')).description, '1/3 done · 33%', 'the roll-up counts hidden milestones too');
     await vscode.commands.executeCommand('milestones.showCompleted');
     await waitForTree(api, 'Parser again', () => kb().some((l) => l.includes('Parser')));
   });
@@ -92,6 +110,9 @@ suite('Milestones tree', () => {
   test('group by status shows status groups, group by convention restores conventions', async () => {
     await vscode.commands.executeCommand('milestones.groupByStatus');
     await waitForTree(api, 'status groups', () => rootLabels().includes('Done') && rootLabels().includes('Active'));
+    assert.deepEqual(children().map((n) => [label(item(n)), item(n).description]), [
+      ['Active', '0/5 done · 0%'], ['Planned', '0/4 done · 0%'], ['Done', '4/4 done · 100%'],
+    ]);
     await vscode.commands.executeCommand('milestones.groupByConvention');
     await waitForTree(api, 'convention groups', () => rootLabels().includes('KB milestones'));
   });

@@ -71,21 +71,21 @@ suite('multi-root workspace', () => {
     assert.deepEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), ['lantern', 'relay']);
   });
 
-  test('the root rows are the two folders, each with its number of milestones', () => {
-    assert.deepEqual(rows(children()), [['lantern', '13'], ['relay', '2']]);
+  test('the root rows are the two folders, each with its milestones done of all', () => {
+    assert.deepEqual(rows(children()), [['lantern', '4/13 done · 30%'], ['relay', '0/2 done · 0%']]);
   });
 
   test('under each folder are the convention groups of that folder only', () => {
     assert.deepEqual(rows(children(find(children(), 'lantern'))), [
-      ['KB milestones', '3'],
-      ['Session milestones (JSON)', '1'],
-      ['Handoffs', '3'],
-      ['ExecPlan milestones', '3'],
-      ['STATUS / ROADMAP milestones', '3'],
+      ['KB milestones', '1/3 done · 33%'],
+      ['Session milestones (JSON)', '0/1 done · 0%'],
+      ['Handoffs', '1/3 done · 33%'],
+      ['ExecPlan milestones', '1/3 done · 33%'],
+      ['STATUS / ROADMAP milestones', '1/3 done · 33%'],
     ]);
     assert.deepEqual(rows(children(find(children(), 'relay'))), [
-      ['Session milestones (JSON)', '1'],
-      ['STATUS / ROADMAP milestones', '1'],
+      ['Session milestones (JSON)', '0/1 done · 0%'],
+      ['STATUS / ROADMAP milestones', '0/1 done · 0%'],
     ]);
   });
 
