@@ -81,10 +81,8 @@ function localToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-/** Right-clicks the milestone's row in the tree and picks "Open in Form", then waits for the form. */
-async function openFromTree(groups: readonly string[], milestone: string): Promise<void> {
-  await view.open();
-  for (const group of groups) await view.expand(view.row(group));
+/** Right-clicks the milestone's row in the tree and picks "Open in Form". */
+async function pickOpenInForm(milestone: string): Promise<void> {
   await view.row(milestone).click({ button: 'right' });
   // The menu acts on a click only once the item has the pointer (it ignores a click as it opens).
   const item = workbench.page.locator('.context-view .action-item', { hasText: 'Open in Form' });
@@ -92,7 +90,22 @@ async function openFromTree(groups: readonly string[], milestone: string): Promi
   await workbench.page.locator('.context-view .action-item.focused', { hasText: 'Open in Form' }).waitFor();
   await item.click();
   await workbench.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached' });
-  await form.waitForForm();
+}
+
+/**
+ * Opens the milestone in the form from the tree's context menu and waits for the form. A menu click
+ * can be lost while the tree repaints (validation marks rows as it goes): when no webview tab has
+ * appeared, the menu is used once more. The first webview of a fresh browser profile can take long
+ * to load on a busy machine, hence the longer wait for the form itself.
+ */
+async function openFromTree(groups: readonly string[], milestone: string): Promise<void> {
+  await view.open();
+  for (const group of groups) await view.expand(view.row(group));
+  await pickOpenInForm(milestone);
+  const webview = workbench.page.locator('iframe.webview:visible');
+  const opened = await webview.first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+  if (!opened) await pickOpenInForm(milestone);
+  await form.frame.locator('section[data-milestone]').first().waitFor({ timeout: 90_000 });
 }
 
 /** Does `act` in the form; asserts the document's text, then Ctrl+Z (the text before), then redo. */

@@ -110,6 +110,7 @@ window.addEventListener('message', (ev: MessageEvent<HostMessage>) => {
   if (typeof msg !== 'object' || msg === null || typeof msg.type !== 'string') return;
   switch (msg.type) {
     case 'state':
+      stopGreeting();
       if (msg.version < page.version) return;
       page.version = msg.version;
       page.state = msg.state;
@@ -132,4 +133,15 @@ window.addEventListener('message', (ev: MessageEvent<HostMessage>) => {
   }
 });
 
+// The handshake: say `ready` until the first state arrives. A `ready` can be lost while VS Code is
+// still wiring the panel (the host is not listening yet, or the panel was hidden and shown as it
+// opened); saying it again is harmless, the host answers each one with the current state.
+let greetings = 0;
+const greeter = setInterval(() => {
+  if (++greetings > 40) return stopGreeting();
+  post({ type: 'ready' });
+}, 250);
+function stopGreeting(): void {
+  clearInterval(greeter);
+}
 post({ type: 'ready' });

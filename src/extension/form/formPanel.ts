@@ -24,7 +24,10 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * VS Code's, as for any text editor).
  */
 export class FormPanel implements vscode.Disposable {
-  /** The webview listens: set by `ready`, cleared when the panel is hidden (its page is dropped then). */
+  /**
+   * The webview listens: set by the first `ready`. A hidden panel's page is dropped and what is
+   * posted meanwhile is lost; the page loaded when it shows again says `ready` and gets the state.
+   */
   private ready = false;
   private lastPosted: { readonly version: number; readonly problemsKey: string } | undefined;
   /** Edits run one after another, in the order the webview sent them. */
@@ -35,7 +38,6 @@ export class FormPanel implements vscode.Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(deps.extensionUri) };
     this.subscriptions = [
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
-      panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; }),
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === document) this.postState(); }),
       deps.source.onDidChange(() => this.postState()),
     ];
