@@ -29,6 +29,8 @@ function sources(dir, keep) {
 }
 
 rmSync(path.join(root, 'out'), { recursive: true, force: true });
+// A production build (the .vsix) starts from an empty dist/: no source maps of a dev build ship.
+if (production) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 const jobs = [
   build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),

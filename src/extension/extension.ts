@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { FormApi } from './form/formEditorProvider';
 import { registerFormEditor } from './form/registerFormEditor';
 import { registerIndexWatchers } from './indexWatchers';
 import { registerStatusBar } from './milestoneStatusBar';
@@ -14,7 +13,7 @@ export type { MilestonesApi } from './testApi';
 export type { FormApi } from './form/formEditorProvider';
 
 /** Composes the extension: log, index, watchers, tree, status bar, validation, commands, the form editor. */
-export function activate(context: vscode.ExtensionContext): MilestonesApi & { readonly form: FormApi } {
+export function activate(context: vscode.ExtensionContext): MilestonesApi {
   const log = vscode.window.createOutputChannel('Milestones', { log: true });
   const index = new WorkspaceIndexService(log);
   const toggler = new StepToggler(log);

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { DiagnosticsService } from './diagnosticsService';
+import type { FormApi } from './form/formEditorProvider';
 import type { StatusBarApi } from './milestoneStatusBar';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
 import type { TreeNode } from './treeNodes';
@@ -20,6 +21,8 @@ export interface MilestonesApi {
   readonly statusBar: StatusBarApi;
   /** Diagnostics: `diagnostics.store.problemsOf(uri)` gives the problems (with fix hints) behind them. */
   readonly diagnostics: DiagnosticsService;
+  /** The Milestone Form: the states posted to its panels, for tests. */
+  readonly form: FormApi;
   /** Resolves when no scan, no file read and no debounced editor update is pending. */
   whenIndexed(): Promise<void>;
   /** Fires after each batch of changes reached the index. */

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, readOutside, uriOf } from './milestonesTestKit';
-import { expectedState, formApi, localDay, nextPost, openForm, replaceOnce, type FormTestApi } from './formTestKit';
+import { milestonesApi } from './milestonesTestKit';
+import { expectedState, localDay, nextPost, openForm, replaceOnce, type FormTestApi } from './formTestKit';
 
 const PLAN = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_index-builder.md';
 const CONVENTIONS: ReadonlyArray<readonly [string, string]> = [
@@ -18,7 +19,7 @@ suite('milestone form editor', () => {
   let api: FormTestApi;
 
   suiteSetup(async () => {
-    api = await formApi();
+    api = await milestonesApi();
     await vscode.workspace.getConfiguration('milestones').update('identity', 'Form Tester', vscode.ConfigurationTarget.Global);
   });
 

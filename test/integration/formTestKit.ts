@@ -7,21 +7,12 @@ import { formStateOf } from '../../src/core/form/formState';
 import { readFrontmatter } from '../../src/core/frontmatter/readFrontmatter';
 import { SchemaRegistry } from '../../src/core/schema/schemaRegistry';
 import type { FormState, HostMessage } from '../../src/protocol/formProtocol';
-import type { FormApi } from '../../src/extension/form/formEditorProvider';
 import { editorFirstHost } from '../../src/extension/schemaService';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import { readSchemaSettings } from '../../src/extension/validationConfig';
-import { extensionId, uriOf, workspaceFolder } from './milestonesTestKit';
+import { uriOf, workspaceFolder } from './milestonesTestKit';
 
-export type FormTestApi = MilestonesApi & { readonly form: FormApi };
-
-export async function formApi(): Promise<FormTestApi> {
-  const extension = vscode.extensions.getExtension<FormTestApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not loaded`);
-  const api = await extension.activate();
-  await api.whenIndexed();
-  return api;
-}
+export type FormTestApi = MilestonesApi;
 
 /** Resolves with the first message posted to a panel of `uri` that satisfies `holds` (from now on). */
 export function nextPost(api: FormTestApi, uri: vscode.Uri, what: string, holds: (m: HostMessage) => boolean, timeoutMs = 5000): Promise<HostMessage> {

@@ -54,7 +54,8 @@ function column(table: ScanTable, name: RegExp): number {
  * Reads an ExecPlan milestone (seed 003). Fields: the whole frontmatter. Steps: task items anywhere
  * in the body; rows of Status-column tables under "Workstreams & Tasks" (kind `table-row`, the status
  * cell's offset/length); plain bullets under "Definition of Done" as info criteria. Health: the
- * "Current Health Snapshot" table. group = `execplan_id`, else the plan folder.
+ * "Current Health Snapshot" table. group = `execplan_id`, else the plan id in the file name
+ * (`EP-…_MS###_slug.md`: a file whose header cannot be read stays with its plan), else the plan folder.
  */
 export function readExecPlan(file: string, text: string): FileReading | null {
   const fm = readFrontmatter(text);
@@ -82,7 +83,7 @@ export function readExecPlan(file: string, text: string): FileReading | null {
     title: fieldString(data, 'title') ?? firstH1(scan) ?? titleFromSlug(stemOf(file).replace(/^.*?MS\d+[-_]?/i, '')),
     status: fieldString(data, 'status'),
     line: 0, endLine: scan.lastLine,
-    group: execplanId ?? planFolder(file),
+    group: execplanId ?? /^EP-\d{8}-\d{3}(?=_)/.exec(stemOf(file))?.[0] ?? planFolder(file),
     fields: data, steps, health,
   });
   return { file, convention: 'execplan', milestones: [milestone], notes };

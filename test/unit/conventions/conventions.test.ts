@@ -223,6 +223,13 @@ updated: '2026-01-18'
 | P0 | ✅ |
 `;
 
+test('an ExecPlan milestone whose header cannot be read stays in the plan its file name names', () => {
+  const dir = '.agent/exec_plans/search/milestones/active/';
+  const unclosed = '---\nid: EP-20260101-001/MS003\nstatus: planned\n\n# Query box\n\n- [ ] a\n';
+  assert.equal(read(`${dir}EP-20260101-001_MS003_query.md`, unclosed).milestones[0]!.group, 'EP-20260101-001');
+  assert.equal(read(`${dir}MS003_query.md`, unclosed).milestones[0]!.group, 'search');
+});
+
 test('an ExecPlan milestone: tasks, Workstreams rows, DoD criteria and health', () => {
   for (const text of variants(EXECPLAN)) {
     const r = read('.agent/exec_plans/stream/milestones/active/EP-20260117-014_MS003_prototype-streaming.md', text);
