@@ -1,5 +1,6 @@
 // The `milestones` command line (bundled to dist/cli.js, the package's `bin`): the same core as the
 // extension, for CI, scripts and AI agents.
+import { LIFECYCLE_COMMANDS } from './commands';
 import { listCommand } from './listCommand';
 import type { CliIO } from './listCommand';
 import { parseArgs } from './parseArgs';
@@ -10,7 +11,10 @@ import { outputFormat, validateCommand } from './validateCommand';
 const COMMANDS: Readonly<Record<string, readonly string[]>> = {
   list: ['--json', '--help'],
   validate: ['--json', '--format', '--help'],
+  ...Object.fromEntries(LIFECYCLE_COMMANDS.map((c) => [c.name, ['--help', '--root', ...c.flags, ...c.valued]])),
 };
+const ALL_FLAGS = [...new Set(['--json', '--help', ...LIFECYCLE_COMMANDS.flatMap((c) => c.flags)])];
+const ALL_VALUED = [...new Set(['--format', '--root', ...LIFECYCLE_COMMANDS.flatMap((c) => c.valued)])];
 
 /**
  * Runs the command line and returns the exit status: 0 done, 2 usage error or missing folder,
@@ -18,7 +22,7 @@ const COMMANDS: Readonly<Record<string, readonly string[]>> = {
  * at least one problem of severity error.
  */
 export function main(argv: readonly string[], io: CliIO): number {
-  const parsed = parseArgs(argv, ['--json', '--help'], ['--format']);
+  const parsed = parseArgs(argv, ALL_FLAGS, ALL_VALUED);
   if (parsed.kind === 'error') return usageError(parsed.message, io);
   const { command, flags, options, positionals } = parsed.args;
   if (command === null) {
@@ -36,6 +40,8 @@ export function main(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   try {
+    const lifecycle = LIFECYCLE_COMMANDS.find((c) => c.name === command);
+    if (lifecycle) return lifecycle.run(parsed.args, io);
     if (command === 'validate') {
       const format = outputFormat(options.get('--format'), flags.has('--json'));
       if (format === null) return usageError(`--format takes human, json or github${flags.has('--json') ? ' (--json means --format json)' : ''}`, io);

@@ -1,3 +1,5 @@
+import { LIFECYCLE_COMMANDS } from './commands';
+
 /** The usage text, printed for `--help` and after a usage error. */
 export const USAGE = `Usage: milestones <command> [options] [folder…]
 
@@ -11,16 +13,22 @@ Commands:
                             NAME.kb/, \`milestones.schemas\` in .vscode/settings.json, \`$schema\`,
                             the built-in ones), header syntax, convention checks, duplicate ids.
                             Prints \`file:line:col severity code message\` (1-based), then a summary.
+${LIFECYCLE_COMMANDS.map((c) => c.usage).join('').replace(/\n$/, '')}
 
 Options:
   --json             Machine-readable output: list's milestones; validate's
                      {"problems":[{file,line,column,endLine,endColumn,severity,code,message}]}.
   --format FORMAT    validate only: human (default), json (= --json), or github (GitHub Actions
                      annotations: ::error file=…,line=…,col=…::message).
+  --root FOLDER      Lifecycle commands: the workspace folder (default: the current folder).
+  --as NAME          Who acts (owner, completed_by); default MILESTONES_IDENTITY, git user.name,
+                     then the OS user.
+  --dry-run          Lifecycle commands that change files: print what would change, write nothing.
   -h, --help         Show this help.
 
 Exit status: 0 success (list: broken milestone files are listed with what could be read;
                validate: no problem of severity error),
              1 validate found at least one error,
+             1 a lifecycle command refused (the reason is printed),
              2 usage error or a folder that does not exist.
 `;
