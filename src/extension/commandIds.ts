@@ -10,6 +10,14 @@ export const CommandId = {
   validateWorkspace: 'milestones.validateWorkspace',
   openForm: 'milestones.openForm',
   revealInTree: 'milestones.revealInTree',
+  newMilestone: 'milestones.newMilestone',
+  claim: 'milestones.claim',
+  setStatus: 'milestones.setStatus',
+  complete: 'milestones.complete',
+  reopen: 'milestones.reopen',
+  logApproval: 'milestones.logApproval',
+  archive: 'milestones.archive',
+  distillHandoffs: 'milestones.distillHandoffs',
 } as const;
 
 /** Context keys set with `setContext`, used by `when` clauses in package.json. */
@@ -26,4 +34,6 @@ export const ContextKey = {
 export const ViewId = {
   container: 'milestones',
   tree: 'milestones.tree',
+  /** The "Next" view: what to pick up across milestones in progress. */
+  next: 'milestones.next',
 } as const;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { registerFormEditor } from './form/registerFormEditor';
 import { registerIndexWatchers } from './indexWatchers';
+import { registerLifecycle } from './lifecycle/registerLifecycle';
 import { registerStatusBar } from './milestoneStatusBar';
+import { registerNextView } from './next/registerNextView';
 import { registerOpenLocationCommand } from './openLocationCommand';
 import { registerTree } from './registerTree';
 import { registerValidation } from './registerValidation';
@@ -20,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
   const tree = registerTree(index, toggler);
   const validation = registerValidation(index, tree.provider, log);
   const status = registerStatusBar(index, tree.provider, tree.view);
+  const next = registerNextView(index);
   const form = registerFormEditor(context, index, validation.diagnostics, validation.schemas, log);
   context.subscriptions.push(
     log,
@@ -31,10 +34,13 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
     registerOpenLocationCommand(log),
     form.disposable,
     status.disposable,
+    next.disposable,
+    registerLifecycle({ index, schemas: validation.schemas, log }),
   );
   void index.rescan();
   return {
     index, tree: tree.provider, treeView: tree.view, statusBar: status.statusBar, diagnostics: validation.diagnostics, form: form.form,
+    next: { provider: next.provider, view: next.view },
     whenIndexed: () => index.whenIndexed(), onDidIndex: index.onDidIndex,
   };
 }

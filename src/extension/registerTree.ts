@@ -38,6 +38,8 @@ export function registerTree(
   const view = vscode.window.createTreeView(ViewId.tree, {
     treeDataProvider: provider,
     showCollapseAll: true,
+    // Several handoff notes are distilled into one milestone at once.
+    canSelectMany: true,
     // Ticking a milestone's step must not tick its nested steps, nor the parent.
     manageCheckboxStateManually: true,
   });

@@ -3,6 +3,8 @@ import type { DiagnosticsService } from './diagnosticsService';
 import type { FormApi } from './form/formEditorProvider';
 import type { StatusBarApi } from './milestoneStatusBar';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
+import type { NextNode } from './next/nextNodes';
+import type { NextTreeProvider } from './next/nextTreeProvider';
 import type { TreeNode } from './treeNodes';
 import type { IndexUpdate, WorkspaceIndexService } from './workspaceIndexService';
 
@@ -23,6 +25,8 @@ export interface MilestonesApi {
   readonly diagnostics: DiagnosticsService;
   /** The Milestone Form: the states posted to its panels, for tests. */
   readonly form: FormApi;
+  /** The Next view: its provider's rows and the TreeView. */
+  readonly next: { readonly provider: NextTreeProvider; readonly view: vscode.TreeView<NextNode> };
   /** Resolves when no scan, no file read and no debounced editor update is pending. */
   whenIndexed(): Promise<void>;
   /** Fires after each batch of changes reached the index. */

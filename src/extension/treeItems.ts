@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { approvalRequired } from '../core/lifecycle/approval/approvalGate';
+import { hasLifecycle, isArchivable, isDistillableNote } from '../core/lifecycle/applicable';
 import type { HealthRow, Milestone, StatusCategory, Step } from '../core/model';
 import { CommandId } from './commandIds';
 import type { HealthNode, MilestoneNode, StepNode, TreeNode } from './treeNodes';
@@ -77,8 +79,23 @@ function milestoneItem(node: MilestoneNode, problems: readonly Problem[]): vscod
   item.iconPath = icon(STATUS_ICON[milestone.statusCategory]);
   item.tooltip = milestoneTooltip(milestone, problems);
   item.command = openAt(node.uri, milestone.line);
-  item.contextValue = 'milestone';
+  item.contextValue = milestoneContext(milestone);
   return item;
+}
+
+/**
+ * The milestone row's `viewItem`: `milestone` and tokens the menus match with `=~ /\btoken\b/`:
+ * the convention, `done` / `notdone`, `lifecycle` (claim, status, complete apply: not a handoff),
+ * `archivable` (an ExecPlan milestone in milestones/active/), `handoff-note` (a note not yet distilled),
+ * `gated` (a STATUS.md milestone whose completion waits for an approval).
+ */
+function milestoneContext(milestone: Milestone): string {
+  const tokens = ['milestone', milestone.convention, milestone.statusCategory === 'done' ? 'done' : 'notdone'];
+  if (hasLifecycle(milestone)) tokens.push('lifecycle');
+  if (isArchivable(milestone)) tokens.push('archivable');
+  if (isDistillableNote(milestone)) tokens.push('handoff-note');
+  if (milestone.convention === 'status-md' && approvalRequired(milestone)) tokens.push('gated');
+  return tokens.join(' ');
 }
 
 function markerOf(step: Step): string {

@@ -16,6 +16,8 @@
 //   runOffline.js --problems    a copy of test/integration/fixtures/problems/ (one small file per
 //                               validation check) as a single folder; mocha runs only
 //                               *.problems.test.js
+//   runOffline.js --lifecycle   another copy of examples/ as a single folder; mocha runs only
+//                               *.lifecycle.test.js (they create, complete, archive and move files)
 // The tests see MILESTONES_TEST_SUITES (`single`, `multiroot`, `agreement` or `problems`; index.js picks the files by it).
 //
 // Environment: MILESTONES_TEST_TIMEOUT_MS (default 180000), MILESTONES_TEST_WORKSPACE_SOURCE
@@ -46,8 +48,9 @@ async function main(): Promise<number> {
   const agreement = process.argv.includes('--agreement');
   const multiRoot = process.argv.includes('--multi-root') || agreement;
   const problems = !multiRoot && process.argv.includes('--problems');
-  const suites = agreement ? 'agreement' : multiRoot ? 'multiroot' : problems ? 'problems' : 'single';
-  const run = createRunFolder(agreement ? 'ag' : multiRoot ? 'mr' : problems ? 'pr' : 'it');
+  const lifecycle = !multiRoot && !problems && process.argv.includes('--lifecycle');
+  const suites = agreement ? 'agreement' : multiRoot ? 'multiroot' : problems ? 'problems' : lifecycle ? 'lifecycle' : 'single';
+  const run = createRunFolder(agreement ? 'ag' : multiRoot ? 'mr' : problems ? 'pr' : lifecycle ? 'lc' : 'it');
   const examples = process.env.MILESTONES_TEST_WORKSPACE_SOURCE ?? path.join(root, 'examples');
   const workspace = agreement
     ? copyMultiRootWorkspace(run, corpusFolders(process.env.MILESTONES_CORPUS ?? path.resolve(root, '../shared/corpus')))

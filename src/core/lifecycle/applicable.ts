@@ -1,0 +1,16 @@
+import type { Milestone } from '../model';
+
+/** An ExecPlan milestone still in `…/milestones/active/`: Archive applies. */
+export function isArchivable(milestone: Pick<Milestone, 'convention' | 'file'>): boolean {
+  return milestone.convention === 'execplan' && /(^|\/)milestones\/active\/[^/]+$/.test(milestone.file);
+}
+
+/** A numbered handoff note directly in a `handoffs/` folder (not yet distilled into a milestone folder). */
+export function isDistillableNote(milestone: Pick<Milestone, 'convention' | 'file'>): boolean {
+  return milestone.convention === 'handoff' && /(^|\/)handoffs?\/[1-9]\d*-[^/]*\.(?:md|markdown)$/i.test(milestone.file);
+}
+
+/** Claim, set status, complete and reopen apply: every convention but handoff notes, which have no owner or status. */
+export function hasLifecycle(milestone: Pick<Milestone, 'convention'>): boolean {
+  return milestone.convention !== 'handoff';
+}

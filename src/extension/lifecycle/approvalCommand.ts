@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { logApproval, type ApprovalInput } from '../../core/lifecycle/approval/logApproval';
+import { CommandId } from '../commandIds';
+import { CANCELLED, type LifecycleResult } from './lifecycleResult';
+import { runLifecycle, type LifecycleDeps } from './lifecycleRunner';
+import { resolveTarget } from './milestoneTarget';
+
+/**
+ * `milestones.logApproval(target?, input?)`: appends the seed-004 approval entry for a STATUS.md
+ * milestone to DECISIONS.md beside it (created when missing). Without `input` it asks for the
+ * decision (a sensible default is offered).
+ */
+export function registerLogApprovalCommand(deps: LifecycleDeps): vscode.Disposable {
+  return vscode.commands.registerCommand(CommandId.logApproval, async (arg?: unknown, given?: ApprovalInput): Promise<LifecycleResult> => {
+    const target = await resolveTarget(deps.index, arg, (m) => m.convention === 'status-md', 'Log the approval of which milestone?');
+    if (!target) return CANCELLED;
+    let input: ApprovalInput = given && typeof given === 'object' ? given : {};
+    if (!given) {
+      const decision = await vscode.window.showInputBox({
+        title: `Log approval: ${target.milestone.title}`,
+        prompt: 'The decision, as it goes into DECISIONS.md (leave as is for the default)',
+        value: 'Approved to advance to the next milestone',
+      });
+      if (decision === undefined) return CANCELLED;
+      input = { decision };
+    }
+    return runLifecycle(deps, target.folder, `log the approval of "${target.milestone.title}"`, (snapshot, ctx) => logApproval(snapshot, target.ref, input, ctx));
+  });
+}
