@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FolderSnapshot, LifecycleContext, PlanOutcome } from '../../core/lifecycle/changePlan';
+import type { ChangePlan, FolderSnapshot, LifecycleContext, PlanOutcome } from '../../core/lifecycle/changePlan';
 import { readFrontmatter } from '../../core/frontmatter/readFrontmatter';
 import type { ConventionId } from '../../core/model';
 import type { JsonSchema } from '../../core/schema/schemaTypes';
@@ -43,6 +43,7 @@ export async function runLifecycle(
       result = { kind: 'ok', summary: outcome.plan.summary, changed: [] };
     } else {
       result = await applyPlan(folder, snapshot, outcome.plan);
+      if (result.kind === 'ok') await catchUp(deps.index, folder, outcome.plan);
     }
   } catch (error) {
     deps.log.error(`Could not ${action}`, error instanceof Error ? error : String(error));
@@ -54,6 +55,25 @@ export async function runLifecycle(
     await vscode.window.showTextDocument(uri, { preview: false });
   }
   return result;
+}
+
+/**
+ * Tells the index at once what the plan changed, instead of waiting for the file watcher: the next
+ * action (an agent creating three milestones in a row) must see this one's files, or it would
+ * number its milestone the same.
+ */
+async function catchUp(index: WorkspaceIndexService, folder: vscode.WorkspaceFolder, plan: ChangePlan): Promise<void> {
+  const uriOf = (file: string) => vscode.Uri.joinPath(folder.uri, ...file.split('/'));
+  const reads: Promise<void>[] = [];
+  for (const change of plan.changes) {
+    if (change.kind === 'rename') {
+      index.removePath(uriOf(change.from));
+      reads.push(index.refreshFile(uriOf(change.to)));
+    } else {
+      reads.push(index.refreshFile(uriOf(change.file)));
+    }
+  }
+  await Promise.all(reads);
 }
 
 function report(deps: LifecycleDeps, action: string, result: LifecycleResult, options: RunOptions): void {
