@@ -14,7 +14,13 @@ export class MilestonesView {
 
   /** The tree of the view `milestones.tree`. */
   get tree(): Locator {
-    return this.page.locator(`[id="${containerId}"] .customview-tree`);
+    // The container holds two views: Milestones (first) and Next.
+    return this.page.locator(`[id="${containerId}"] .customview-tree`).first();
+  }
+
+  /** The tree of the view `milestones.next`. */
+  get nextTree(): Locator {
+    return this.page.locator(`[id="${containerId}"] .customview-tree`).nth(1);
   }
 
   /** Opens the container in the side bar (unless it is open) and waits for the tree to show. */
@@ -81,5 +87,24 @@ export class MilestonesView {
   /** The labels of the rendered rows, top to bottom. */
   async labels(): Promise<string[]> {
     return (await this.rows.locator('.label-name').allTextContents()).map((text) => text.trim());
+  }
+
+  /**
+   * Right-clicks the row and picks `item` from its context menu. The menu acts on a click only once
+   * the item has the pointer (it ignores a click as it opens), so the item is hovered first.
+   */
+  async contextMenu(row: Locator, item: string): Promise<void> {
+    await row.click({ button: 'right' });
+    const action = this.page.locator('.context-view .action-item', { hasText: item });
+    await action.hover();
+    await this.page.locator('.context-view .action-item.focused', { hasText: item }).waitFor();
+    await action.click();
+    await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached' });
+  }
+
+  /** Clicks one of the view's title actions (they show while the pointer is over the side bar). */
+  async titleAction(label: string): Promise<void> {
+    await this.page.locator('.part.sidebar').hover();
+    await this.page.locator(`.part.sidebar .action-label[aria-label="${label}"]:visible`).first().click();
   }
 }

@@ -18,12 +18,12 @@ export async function offerWayOn(deps: LifecycleDeps, target: MilestoneTarget, r
   const title = target.milestone.title;
   if (result.code === 'open-steps') {
     const detail = (result.items ?? []).map((i) => `• ${i}`).join('\n');
-    const choice = await vscode.window.showWarningMessage(`"${title}" is not done: ${result.reason}.`, { modal: true, detail }, COMPLETE_ANYWAY);
+    const choice = await vscode.window.showWarningMessage(`${capitalized(result.reason)}.`, { modal: true, detail }, COMPLETE_ANYWAY);
     if (choice !== COMPLETE_ANYWAY) return result;
     return complete(deps, target, true);
   }
   if (result.code === 'approval-required') {
-    const choice = await vscode.window.showWarningMessage(`"${title}" cannot be completed yet: ${result.reason}.`, { modal: true }, LOG_APPROVAL);
+    const choice = await vscode.window.showWarningMessage(`${capitalized(result.reason)}.`, { modal: true }, LOG_APPROVAL);
     if (choice !== LOG_APPROVAL) return result;
     const logged = await vscode.commands.executeCommand<LifecycleResult>(CommandId.logApproval, { uri: target.uri, line: target.ref.line, title });
     if (logged?.kind !== 'ok') return logged ?? result;
@@ -38,4 +38,8 @@ export function complete(deps: LifecycleDeps, target: MilestoneTarget, force: bo
   const { folder, milestone } = target;
   const schema = schemaOf(deps, folder, milestone.file, milestone.convention, deps.index.textOf(folder.uri.toString(), milestone.file) ?? null);
   return runLifecycle(deps, folder, `complete "${milestone.title}"`, (snapshot, ctx) => completeMilestone(snapshot, target.ref, { force }, schema, ctx), { showRefusal });
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
