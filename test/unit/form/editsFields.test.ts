@@ -54,3 +54,8 @@ test('STATUS.md bold fields of the milestone by index', () => {
   assert.equal(set(0, 'target', 'Week 3'), STATUS.replace('- **Status**: Active\n', '- **Status**: Active\n- **Target**: Week 3\n'));
   assert.equal(set(0, 'goal', 'Ship'), STATUS);
 });
+
+test('a new STATUS.md field goes after the last field with a value, not between a label and its list', () => {
+  const text = '## Milestone: One\n\n**Goal:** Ship\n**Acceptance Criteria:**\n- [ ] a\n';
+  assert.equal(edited(S, text, { kind: 'setField', milestone: 0, key: 'owner', value: 'ada' }), '## Milestone: One\n\n**Goal:** Ship\n**Owner:** ada\n**Acceptance Criteria:**\n- [ ] a\n');
+});

@@ -1,7 +1,7 @@
 /**
  * Setting a STATUS.md milestone's own `**Key:** value` (or `**Key**: value`, `- **Key**: value`)
  * field: only the value after the key changes. A missing key is added after the milestone's last
- * field line, written like it.
+ * field line that has a value, written like it.
  */
 import type { FieldValue } from '../../../protocol/formProtocol';
 import type { EditOutcome, FileReading } from '../../model';
@@ -62,7 +62,8 @@ export function setBoldField(text: string, reading: FileReading, index: number, 
   }
   // A field the reader derives from the heading (`date` from `(2026-01-28)`) already says it: nothing to write.
   if (value === null || valueText(value) === valueText(fieldValue(milestone.fields[fieldKey(key)]))) return { kind: 'ok', edits: [] };
-  const last = own.at(-1);
+  // After the last field that has a value: a label such as `**Acceptance Criteria:**` owns the list below it.
+  const last = own.filter((f) => f.value.trim() !== '').at(-1) ?? own.at(-1);
   if (!last) return { kind: 'refused', reason: `the milestone has no **Key:** value lines to add "${key}" next to; add it in the text editor` };
   const content = lines.content(last.line).replace(/^\uFEFF/, '');
   const p = content.indexOf('**');
