@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       await page.mouse.up();
     }
     await view.row('Index builder').waitFor();
+    await view.showNext(true);
 
     // New milestone: the kinds offered by "New Milestone…", then an ExecPlan milestone made.
     await view.titleAction('New Milestone…');
@@ -58,9 +59,7 @@ async function main(): Promise<void> {
 
     // Approval gate: "Log Approval…" on Core Pipeline writes DECISIONS.md. The Next view folds
     // away meanwhile, so the whole tree has room.
-    const nextHeader = page.locator('.pane-header', { hasText: /^Next/ });
-    await nextHeader.click();
-    await page.locator('.pane-header[aria-expanded="false"]', { hasText: /^Next/ }).waitFor();
+    await view.showNext(false);
     await view.expand(view.row('STATUS / ROADMAP milestones'));
     await view.contextMenu(view.row(/^Core Pipeline$/), 'Log Approval…');
     await quick.type('The decision', 'Approved to advance to Phase 2');
@@ -88,8 +87,7 @@ async function main(): Promise<void> {
 
     // The Next view: a click on what the last session asked for opens the file there; the status bar
     // shows that milestone's progress.
-    await nextHeader.click();
-    await page.locator('.pane-header[aria-expanded="true"]', { hasText: /^Next/ }).waitFor();
+    await view.showNext(true);
     await view.nextTree.locator('.monaco-list-row', { hasText: 'Finish step 3 (upload)' }).locator('.label-name').click();
     await editorLine('Finish step 3 (upload)').waitFor();
     await page.locator('.statusbar-item', { hasText: 'Deploy the preview site' }).waitFor();

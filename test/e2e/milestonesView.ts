@@ -90,16 +90,32 @@ export class MilestonesView {
   }
 
   /**
-   * Right-clicks the row and picks `item` from its context menu. The menu acts on a click only once
-   * the item has the pointer (it ignores a click as it opens), so the item is hovered first.
+   * Right-clicks the row and picks `item` from its context menu. The tree may repaint under the
+   * pointer (a new row, validation marks), so the right-click is checked to have focused this row
+   * (the menu acts on the row it focused) and is made again when it landed elsewhere. The menu acts
+   * on a click only once the item has the pointer (it ignores a click as it opens), so the item is
+   * hovered first.
    */
   async contextMenu(row: Locator, item: string): Promise<void> {
-    await row.click({ button: 'right' });
+    for (let attempt = 1; ; attempt++) {
+      await row.click({ button: 'right' });
+      const landed = await row.and(this.page.locator('.focused')).waitFor({ timeout: 2000 }).then(() => true, () => false);
+      if (landed) break;
+      await this.page.keyboard.press('Escape');
+      if (attempt === 3) throw new Error(`the right-click did not focus the row ${await row.textContent()}`);
+    }
     const action = this.page.locator('.context-view .action-item', { hasText: item });
     await action.hover();
     await this.page.locator('.context-view .action-item.focused', { hasText: item }).waitFor();
     await action.click();
     await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached' });
+  }
+
+  /** Expands or folds the Next view (folded by default) by its header. */
+  async showNext(expanded: boolean): Promise<void> {
+    const header = this.page.locator(`[id="${containerId}"] .pane-header`, { hasText: /^Next/ });
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+    await this.page.locator(`[id="${containerId}"] .pane-header[aria-expanded="${expanded}"]`, { hasText: /^Next/ }).waitFor();
   }
 
   /** Clicks one of the view's title actions (they show while the pointer is over the side bar). */
