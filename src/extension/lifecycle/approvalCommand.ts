@@ -11,10 +11,12 @@ import { resolveTarget } from './milestoneTarget';
  * decision (a sensible default is offered).
  */
 export function registerLogApprovalCommand(deps: LifecycleDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.logApproval, async (arg?: unknown, given?: ApprovalInput): Promise<LifecycleResult> => {
+  return vscode.commands.registerCommand(CommandId.logApproval, async (arg?: unknown, second?: unknown): Promise<LifecycleResult> => {
+    // From the tree with several rows selected, the second argument is the selection, not an input.
+    const given = second && typeof second === 'object' && !Array.isArray(second) ? second as ApprovalInput : undefined;
     const target = await resolveTarget(deps.index, arg, (m) => m.convention === 'status-md', 'Log the approval of which milestone?');
     if (!target) return CANCELLED;
-    let input: ApprovalInput = given && typeof given === 'object' ? given : {};
+    let input: ApprovalInput = given ?? {};
     if (!given) {
       const decision = await vscode.window.showInputBox({
         title: `Log approval: ${target.milestone.title}`,

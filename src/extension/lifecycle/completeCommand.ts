@@ -17,7 +17,8 @@ export function registerCompleteCommand(deps: LifecycleDeps): vscode.Disposable 
   return vscode.commands.registerCommand(CommandId.complete, async (arg?: unknown, options?: { force?: boolean }): Promise<LifecycleResult> => {
     const target = await resolveTarget(deps.index, arg, (m) => hasLifecycle(m) && m.statusCategory !== 'done', 'Complete which milestone?');
     if (!target) return CANCELLED;
-    if (options && typeof options === 'object') return complete(deps, target, options.force === true);
+    // From the tree with several rows selected, the second argument is the selection: ask as usual.
+    if (options && typeof options === 'object' && !Array.isArray(options)) return complete(deps, target, options.force === true);
     return offerWayOn(deps, target, await complete(deps, target, false, false));
   });
 }
