@@ -44,8 +44,7 @@ function replaceOnce(text: string, from: string, to: string): string {
 
 /** Clicks the view's "Collapse All" title action (title actions show while the pointer is over the side bar). */
 async function collapseAll(): Promise<void> {
-  await workbench.page.locator('.part.sidebar').hover();
-  await workbench.page.locator('.part.sidebar .action-label[aria-label="Collapse All"]:visible').click();
+  await view.titleAction('Collapse All');
 }
 
 /** Collapses the whole tree, then expands the given rows in order and returns the step row. */

@@ -120,7 +120,11 @@ export class MilestonesView {
 
   /** Clicks one of the view's title actions (they show while the pointer is over the side bar). */
   async titleAction(label: string): Promise<void> {
-    await this.page.locator('.part.sidebar').hover();
+    // A hover left by an earlier click (a checkbox's "Mark not done") would take the pointer: move
+    // away until it is gone, then point at the Milestones view's header, where its actions show.
+    await this.page.mouse.move(1, 1);
+    await this.page.locator('.context-view .hover-contents').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+    await this.page.locator(`[id="${containerId}"] .pane-header`, { hasText: /^Milestones/ }).hover();
     await this.page.locator(`.part.sidebar .action-label[aria-label="${label}"]:visible`).first().click();
   }
 }
