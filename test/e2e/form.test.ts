@@ -3,13 +3,12 @@
 // a text editor beside updates the form, file content is only ever text, and the CSP allows no
 // inline script. Also takes the README screenshots (light and dark). Run with `npm run test:ui`.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { repoRoot } from '../harness/repoPaths';
 import { FormEditor } from './formEditor';
 import { MilestonesView } from './milestonesView';
+import { examplesWithSettings } from './examplesCopy';
 import { waitForFileText } from './waitForFile';
 import { Workbench } from './workbench';
 
@@ -48,15 +47,12 @@ let view: MilestonesView;
 let form: FormEditor;
 let source: string;
 
-function settings(theme: string): string {
-  return JSON.stringify({ 'milestones.identity': 'ui-test', 'workbench.colorTheme': theme }, null, 2);
+function settings(theme: string): Record<string, string> {
+  return { 'milestones.identity': 'ui-test', 'workbench.colorTheme': theme };
 }
 
 before(async () => {
-  source = mkdtempSync(path.join(tmpdir(), 'ms-ui-form-'));
-  cpSync(path.join(repoRoot(), 'examples'), source, { recursive: true });
-  mkdirSync(path.join(source, '.vscode'));
-  writeFileSync(path.join(source, '.vscode/settings.json'), settings('Default Light Modern'));
+  source = examplesWithSettings('ms-ui-form-', settings('Default Light Modern'));
   writeFileSync(path.join(source, INJECTION), injectionText);
   workbench = await Workbench.open({ workspace: source });
   view = new MilestonesView(workbench.page);
@@ -136,7 +132,7 @@ test('an ExecPlan milestone opens in the form from the tree; README screenshots 
   // The README shows the steps and the health snapshot: the fields come first in the form.
   await form.frame.locator('section.step-group').first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await workbench.screenshot('readme-form-light');
-  writeFileSync(path.join(workbench.workspace, '.vscode/settings.json'), settings('Default Dark Modern'));
+  writeFileSync(path.join(workbench.workspace, '.vscode/settings.json'), JSON.stringify(settings('Default Dark Modern'), null, 2));
   await workbench.page.locator('.monaco-workbench.vs-dark').waitFor();
   await form.frame.locator('body.vscode-dark').waitFor();
   await workbench.screenshot('readme-form-dark');

@@ -3,14 +3,13 @@
 // context menu, refused in a dialog that lists the open criteria, then "Complete Anyway".
 // Run with `npm run test:ui`.
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { localDay } from '../../src/core/edits/timestampStyle';
-import { repoRoot } from '../harness/repoPaths';
 import { execPlanText } from '../unit/lifecycle/create/createFixtures';
 import { MilestonesView } from './milestonesView';
+import { examplesWithSettings } from './examplesCopy';
 import { QuickInput } from './quickInput';
 import { waitForFileText } from './waitForFile';
 import { Workbench } from './workbench';
@@ -20,10 +19,7 @@ let view: MilestonesView;
 let source: string;
 
 before(async () => {
-  source = mkdtempSync(path.join(tmpdir(), 'ms-ui-lc-'));
-  cpSync(path.join(repoRoot(), 'examples'), source, { recursive: true });
-  mkdirSync(path.join(source, '.vscode'));
-  writeFileSync(path.join(source, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'ui-test' }, null, 2));
+  source = examplesWithSettings('ms-ui-lc-', { 'milestones.identity': 'ui-test' });
   workbench = await Workbench.open({ workspace: source });
   view = new MilestonesView(workbench.page);
   await view.open();

@@ -1,11 +1,11 @@
 // `npm run screenshots` (second part): the README's lifecycle screenshots from a real VS Code on a
 // copy of examples/, each workflow done through the UI a person uses (view title, context menus,
 // quick picks, dialogs), written to media/screenshots/. Not part of `npm test`.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../harness/repoPaths';
 import { MilestonesView } from './milestonesView';
+import { examplesWithSettings } from './examplesCopy';
 import { QuickInput } from './quickInput';
 import { waitForFileText } from './waitForFile';
 import { Workbench } from './workbench';
@@ -13,10 +13,7 @@ import { Workbench } from './workbench';
 async function main(): Promise<void> {
   const out = path.join(repoRoot(), 'media/screenshots');
   mkdirSync(out, { recursive: true });
-  const source = mkdtempSync(path.join(tmpdir(), 'ms-shots-lc-'));
-  cpSync(path.join(repoRoot(), 'examples'), source, { recursive: true });
-  mkdirSync(path.join(source, '.vscode'));
-  writeFileSync(path.join(source, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'session-8', 'workbench.colorTheme': 'Default Light Modern' }, null, 2));
+  const source = examplesWithSettings('ms-shots-lc-', { 'milestones.identity': 'session-8', 'workbench.colorTheme': 'Default Light Modern' });
   const workbench = await Workbench.open({ workspace: source });
   const keep = async (name: string) => copyFileSync(await workbench.screenshot(name), path.join(out, `${name}.png`));
   try {

@@ -2,13 +2,12 @@
 // by clicking its checkbox, and checks the file on disk and the tree; then undoes one tick with
 // Ctrl+Z in the editor. Run with `npm run test:ui`.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { repoRoot } from '../harness/repoPaths';
 import { MilestonesView } from './milestonesView';
+import { examplesWithSettings } from './examplesCopy';
 import { waitForFileText } from './waitForFile';
 import { Workbench } from './workbench';
 
@@ -18,10 +17,7 @@ let source: string;
 
 before(async () => {
   // The examples plus a workspace setting, so `completed_by` is known in advance.
-  source = mkdtempSync(path.join(tmpdir(), 'ms-ui-src-'));
-  cpSync(path.join(repoRoot(), 'examples'), source, { recursive: true });
-  mkdirSync(path.join(source, '.vscode'));
-  writeFileSync(path.join(source, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'ui-test' }, null, 2));
+  source = examplesWithSettings('ms-ui-src-', { 'milestones.identity': 'ui-test' });
   workbench = await Workbench.open({ workspace: source });
   view = new MilestonesView(workbench.page);
   await view.open();

@@ -1,21 +1,18 @@
 // `npm run screenshots`: takes the README's screenshots from a real VS Code on a copy of examples/
 // and writes them to media/screenshots/. Not part of `npm test`; rerun after a visible change.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../harness/repoPaths';
 import { FormEditor } from './formEditor';
 import { MilestonesView } from './milestonesView';
+import { examplesWithSettings } from './examplesCopy';
 import { Workbench } from './workbench';
 
 async function main(): Promise<void> {
   const out = path.join(repoRoot(), 'media/screenshots');
   mkdirSync(out, { recursive: true });
   // The examples with a workspace identity, so the ticked step says who in a way a reader expects.
-  const source = mkdtempSync(path.join(tmpdir(), 'ms-shots-'));
-  cpSync(path.join(repoRoot(), 'examples'), source, { recursive: true });
-  mkdirSync(path.join(source, '.vscode'));
-  writeFileSync(path.join(source, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'session-8', 'workbench.colorTheme': 'Default Light Modern' }, null, 2));
+  const source = examplesWithSettings('ms-shots-', { 'milestones.identity': 'session-8', 'workbench.colorTheme': 'Default Light Modern' });
   // One typo, for the diagnostics screenshot: a status outside the ExecPlan enum.
   const queryBox = path.join(source, '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS003_query-ui.md');
   writeFileSync(queryBox, readFileSync(queryBox, 'utf8').replace('status: planned', 'status: planed'));

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { FolderSnapshot } from '../../core/lifecycle/changePlan';
+import { readScanSettings } from '../config';
 import type { WorkspaceIndexService } from '../workspaceIndexService';
 
 /**
@@ -17,23 +18,31 @@ export async function folderSnapshot(index: WorkspaceIndexService, folder: vscod
   const key = folder.uri.toString();
   const files = [...index.index.entries()].filter((e) => e.folder === key).map((e) => e.file).sort();
   const cache = new Map<string, string | null>();
+  const maxSize = readScanSettings(folder).maxFileSize;
   return {
     files,
     text(file) {
       if (cache.has(file)) return cache.get(file)!;
       const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
       const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
-      const text = open?.getText() ?? index.textOf(key, file) ?? readLocal(uri);
+      const text = open?.getText() ?? index.textOf(key, file) ?? readLocal(uri, maxSize);
       cache.set(file, text);
       return text;
     },
   };
 }
 
-function readLocal(uri: vscode.Uri): string | null {
+/**
+ * A local file's text; null when missing, not a file, or over `milestones.maxFileSize` (a huge
+ * DECISIONS.md is then treated as present-but-unreadable: the plan that would create it is refused
+ * because the file exists, and nothing is overwritten).
+ */
+function readLocal(uri: vscode.Uri, maxSize: number): string | null {
   if (uri.scheme !== 'file') return null;
   try {
-    return existsSync(uri.fsPath) && statSync(uri.fsPath).isFile() ? readFileSync(uri.fsPath, 'utf8') : null;
+    if (!existsSync(uri.fsPath)) return null;
+    const stat = statSync(uri.fsPath);
+    return stat.isFile() && stat.size <= maxSize ? readFileSync(uri.fsPath, 'utf8') : null;
   } catch {
     return null;
   }
