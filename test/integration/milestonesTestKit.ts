@@ -129,3 +129,30 @@ export function waitForTree(api: MilestonesApi, what: string, holds: () => boole
     });
   });
 }
+
+/** Resolves when `doc`'s text satisfies `holds`, checked now and on each change of it (never on a clock). */
+export function waitForDocument(doc: vscode.TextDocument, holds: (text: string) => boolean, timeoutMs = 3000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (holds(doc.getText())) return resolve();
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the document did not change as expected; it holds:\n${doc.getText()}`)); }, timeoutMs);
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== doc || !holds(doc.getText())) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
+/**
+ * Opens `file` in an editor once its document holds the text on disk. A document still open from an
+ * earlier test keeps its old text until VS Code notices a write made outside it; saving before that
+ * is refused as a conflict ("the file is newer").
+ */
+export async function openInSyncWithDisk(file: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(uriOf(file));
+  const onDisk = await readOutside(file);
+  await waitForDocument(doc, (text) => text === onDisk);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { NextNode } from '../../src/extension/next/nextNodes';
 import type { NextTreeProvider } from '../../src/extension/next/nextTreeProvider';
 import type { MilestonesApi } from '../../src/extension/testApi';
-import { closeAllEditors, label, milestonesApi, milestonesOf, readOutside, uriOf, waitForIndex, writeOutside } from './milestonesTestKit';
+import { closeAllEditors, label, milestonesApi, milestonesOf, openInSyncWithDisk, readOutside, uriOf, waitForIndex, writeOutside } from './milestonesTestKit';
 
 const SESSION = 'SESSIONS/MILESTONES/deploy-preview-site.json';
 const PLAN = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_index-builder.md';
@@ -42,8 +42,7 @@ suite('Next view', () => {
 
   /** Changes the session file in an editor, as a person would, and saves it. */
   const editSession = async (from: string, to: string): Promise<void> => {
-    const doc = await vscode.workspace.openTextDocument(uriOf(SESSION));
-    await vscode.window.showTextDocument(doc);
+    const doc = await openInSyncWithDisk(SESSION);
     const at = doc.getText().indexOf(from);
     assert.ok(at >= 0, `${SESSION} holds no ${from}`);
     const edit = new vscode.WorkspaceEdit();

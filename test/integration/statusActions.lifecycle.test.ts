@@ -6,26 +6,12 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/commandIds';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import { actAsTestIdentity, cliProblemsOf, existsOutside, IDENTITY, ok, replaceOnce, run, target, today } from './lifecycleKit';
-import { closeAllEditors, milestonesApi, milestonesOf, readOutside, uriOf, waitForIndex } from './milestonesTestKit';
+import { closeAllEditors, milestonesApi, milestonesOf, readOutside, uriOf, waitForDocument, waitForIndex } from './milestonesTestKit';
 
 const QUERY_BOX = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS003_query-ui.md';
 const SESSION = 'SESSIONS/MILESTONES/deploy-preview-site.json';
 const KB_030 = 'docs/milestones.kb/030-plugins.md';
 const STATUS = 'STATUS.md';
-
-/** Resolves when the document's text satisfies `holds` (checked now and on every change). */
-function waitForDocument(doc: vscode.TextDocument, holds: (text: string) => boolean, timeoutMs = 3000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (holds(doc.getText())) return resolve();
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the document did not change as expected; it holds:\n${doc.getText()}`)); }, timeoutMs);
-    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document !== doc || !holds(doc.getText())) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    });
-  });
-}
 
 suite('Claim, status, complete, approve, reopen', () => {
   let api: MilestonesApi;
