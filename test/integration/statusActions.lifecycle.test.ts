@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/commandIds';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import { actAsTestIdentity, cliProblemsOf, existsOutside, IDENTITY, ok, replaceOnce, run, target, today } from './lifecycleKit';
-import { closeAllEditors, milestonesApi, milestonesOf, readOutside, uriOf, waitForDocument, waitForIndex } from './milestonesTestKit';
+import { closeAllEditors, milestonesApi, milestonesOf, readOutside, removeOutside, uriOf, waitForDocument, waitForIndex, writeOutside } from './milestonesTestKit';
 
 const QUERY_BOX = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS003_query-ui.md';
 const SESSION = 'SESSIONS/MILESTONES/deploy-preview-site.json';
@@ -118,5 +118,23 @@ suite('Claim, status, complete, approve, reopen', () => {
     ok(await run(CommandId.complete, target(STATUS, 'Core Pipeline', core.line), { force: true }));
     assert.equal(await readOutside(STATUS), replaceOnce(statusBefore, '**Approval Required:** Yes\n\n## Milestone: Search MVP', '**Approval Required:** Yes\n**Status:** COMPLETE\n\n## Milestone: Search MVP'));
     await waitForIndex(api, 'Core Pipeline done', () => milestonesOf(api, STATUS).find((m) => m.title === 'Core Pipeline')?.statusCategory === 'done', 5000);
+  });
+
+  test('Log approval with a DECISIONS.md over milestones.maxFileSize stops with its size and the setting, and changes nothing', async () => {
+    const search = milestonesOf(api, STATUS).find((m) => m.title === 'Search MVP')!;
+    const decisionsBefore = existsOutside('DECISIONS.md') ? await readOutside('DECISIONS.md') : null;
+    const statusBefore = await readOutside(STATUS);
+    const huge = `# Decisions\n\n${'- an earlier decision, kept as it was\n'.repeat(60_000)}`;
+    assert.ok(huge.length > 2 * 1048576 && huge.length < 2.5 * 1048576);
+    await writeOutside('DECISIONS.md', huge);
+    try {
+      const result = await run(CommandId.logApproval, target(STATUS, 'Search MVP', search.line), {});
+      assert.deepEqual(result, { kind: 'failed', message: 'DECISIONS.md is 2.2 MB, over milestones.maxFileSize (2 MB); raise that setting to let Milestones edit it' });
+      assert.equal(await readOutside('DECISIONS.md'), huge);
+      assert.equal(await readOutside(STATUS), statusBefore);
+    } finally {
+      if (decisionsBefore === null) await removeOutside('DECISIONS.md');
+      else await writeOutside('DECISIONS.md', decisionsBefore);
+    }
   });
 });

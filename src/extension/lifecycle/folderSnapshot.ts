@@ -25,7 +25,7 @@ export async function folderSnapshot(index: WorkspaceIndexService, folder: vscod
       if (cache.has(file)) return cache.get(file)!;
       const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
       const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
-      const text = open?.getText() ?? index.textOf(key, file) ?? readLocal(uri, maxSize);
+      const text = open?.getText() ?? index.textOf(key, file) ?? readLocal(uri, file, maxSize);
       cache.set(file, text);
       return text;
     },
@@ -33,17 +33,28 @@ export async function folderSnapshot(index: WorkspaceIndexService, folder: vscod
 }
 
 /**
- * A local file's text; null when missing, not a file, or over `milestones.maxFileSize` (a huge
- * DECISIONS.md is then treated as present-but-unreadable: the plan that would create it is refused
- * because the file exists, and nothing is overwritten).
+ * A local file's text; null when missing or not a file. A file over `milestones.maxFileSize` (a
+ * DECISIONS.md grown huge) is neither read synchronously nor taken as missing, which would let a
+ * plan "create" it: the action stops with a message naming the file, its size and the setting.
  */
-function readLocal(uri: vscode.Uri, maxSize: number): string | null {
+function readLocal(uri: vscode.Uri, file: string, maxSize: number): string | null {
   if (uri.scheme !== 'file') return null;
+  let size: number;
   try {
     if (!existsSync(uri.fsPath)) return null;
     const stat = statSync(uri.fsPath);
-    return stat.isFile() && stat.size <= maxSize ? readFileSync(uri.fsPath, 'utf8') : null;
+    if (!stat.isFile()) return null;
+    size = stat.size;
   } catch {
     return null;
   }
+  if (size > maxSize) {
+    throw new Error(`${file} is ${megabytes(size)}, over milestones.maxFileSize (${megabytes(maxSize)}); raise that setting to let Milestones edit it`);
+  }
+  return readFileSync(uri.fsPath, 'utf8');
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / 1048576;
+  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
 }
