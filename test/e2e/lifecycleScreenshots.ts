@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     await view.contextMenu(view.row('Search index handoff'), 'Distill Handoffs into a Milestone…');
     await quick.type('Name the milestone', 'Search index');
     await editorLine('# Milestone 2: Search index').waitFor();
+    await view.row(/^Milestone 2: Search index/).waitFor();
     await keep('readme-distill');
 
     // The Next view: a click on what the last session asked for opens the file there; the status bar
