@@ -3,7 +3,7 @@
 //   node scripts/test.mjs unit        one part (or several: `unit ui`), after a build without type check
 // Parts:
 //   unit         node --test over out/test/unit/**/*.test.js (plain Node, the core)
-//   integration  mocha in a real VS Code extension host, offline, in five runs (a summary row each):
+//   integration  mocha in a real VS Code extension host, offline, in six runs (a summary row each):
 //                `integration` opens a copy of examples/ as a single folder (runOffline.js);
 //                `integration-multiroot` opens a two-folder .code-workspace and runs only
 //                *.multiroot.test.js (runOffline.js --multi-root); `integration-agreement` opens
@@ -11,7 +11,9 @@
 //                (runOffline.js --agreement); `integration-problems` opens fixtures/problems/ (one
 //                file per validation check) and runs *.problems.test.js (runOffline.js --problems);
 //                `integration-lifecycle` opens another copy of examples/ and runs *.lifecycle.test.js
-//                (new, claim, complete, archive, distill … change files; runOffline.js --lifecycle)
+//                (new, claim, complete, archive, distill … change files; runOffline.js --lifecycle);
+//                `integration-restricted` opens fixtures/problems/ in Restricted Mode and runs
+//                *.restricted.test.js (runOffline.js --restricted)
 //   ui           node:test files out/test/e2e/*.test.js, one after another (Playwright + Chromium)
 // Integration and ui first run scripts/setup-vscode-server.sh (cached in .vscode-test/).
 // The last line is `tests: N passed, N failed` (unit + integration + ui); a part that crashes
@@ -31,9 +33,9 @@ if (unknown.length) {
 }
 const parts = asked.length ? allParts.filter((part) => asked.includes(part)) : allParts;
 /** Minutes a part may take before it is stopped (its own timeouts should fire first). */
-const partTimeoutMin = { build: 5, setup: 20, unit: 10, integration: 10, 'integration-multiroot': 10, 'integration-agreement': 10, 'integration-problems': 10, 'integration-lifecycle': 10, ui: 20 };
+const partTimeoutMin = { build: 5, setup: 20, unit: 10, integration: 10, 'integration-multiroot': 10, 'integration-agreement': 10, 'integration-problems': 10, 'integration-lifecycle': 10, 'integration-restricted': 10, ui: 20 };
 /** The steps whose tests are counted (the others, build and setup, count as one failure when they fail). */
-const testSteps = ['unit', 'integration', 'integration-multiroot', 'integration-agreement', 'integration-problems', 'integration-lifecycle', 'ui'];
+const testSteps = ['unit', 'integration', 'integration-multiroot', 'integration-agreement', 'integration-problems', 'integration-lifecycle', 'integration-restricted', 'ui'];
 
 const results = [];
 let current;
@@ -74,6 +76,7 @@ async function integration() {
   await integrationRun('integration-agreement', ['--agreement']);
   await integrationRun('integration-problems', ['--problems']);
   await integrationRun('integration-lifecycle', ['--lifecycle']);
+  await integrationRun('integration-restricted', ['--restricted']);
 }
 
 async function integrationRun(name, args) {

@@ -49,14 +49,27 @@ export class SchemaService implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => { if (this.isSchemaFile(doc.uri)) this.invalidate(doc.uri); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(SCHEMAS_KEY)) this.reset(); }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.log.info('The workspace is trusted now: its own schemas are used.');
+        this.reset();
+      }),
     );
+    if (!vscode.workspace.isTrusted) {
+      this.log.info('Restricted Mode: milestone files are checked against the built-in schemas only; the workspace\'s own schemas are used once you trust it.');
+    }
   }
 
-  /** The registry of `folder`, created on first use. */
+  /**
+   * The registry of `folder`, created on first use. In Restricted Mode it uses the built-in schemas
+   * only (no workspace schema is read or compiled: see `SchemaRegistry`); granting trust starts over.
+   */
   registryFor(folder: vscode.WorkspaceFolder): SchemaRegistry {
     const key = folder.uri.toString();
     let registry = this.registries.get(key);
-    if (!registry) this.registries.set(key, (registry = new SchemaRegistry(editorFirstHost, readSchemaSettings(folder))));
+    if (!registry) {
+      registry = new SchemaRegistry(editorFirstHost, readSchemaSettings(folder), { workspaceSchemas: vscode.workspace.isTrusted });
+      this.registries.set(key, registry);
+    }
     return registry;
   }
 

@@ -12,6 +12,11 @@ export interface VsCodeServerOptions {
   /** Extra environment for the server; it reaches the extension host, and so the tests. */
   readonly env?: Readonly<Record<string, string>>;
   readonly startTimeoutMs?: number;
+  /**
+   * Workspace Trust on, folders not trusted and never asked about: the workbench opens in Restricted
+   * Mode. Default off (trust disabled, everything trusted).
+   */
+  readonly restricted?: boolean;
 }
 
 /** Give `folder` or `workspace`. */
@@ -101,7 +106,8 @@ export async function startVsCodeServer(options: VsCodeServerOptions): Promise<V
   const dirs = { serverData: path.join(run.dir, 'sd'), userData: path.join(run.dir, 'udd'), extensions: path.join(run.dir, 'exts') };
   for (const settingsDir of [path.join(dirs.userData, 'User'), path.join(dirs.serverData, 'data/Machine')]) {
     mkdirSync(settingsDir, { recursive: true });
-    writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify(quietSettings, null, 2));
+    const trust = options.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+    writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify({ ...quietSettings, ...trust }, null, 2));
   }
   mkdirSync(dirs.extensions, { recursive: true });
   const logFile = path.join(run.dir, 'server.log');
@@ -109,7 +115,7 @@ export async function startVsCodeServer(options: VsCodeServerOptions): Promise<V
   const args = [
     serverMain, '--host', '127.0.0.1', '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
-    '--disable-telemetry', '--disable-workspace-trust',
+    '--disable-telemetry', ...(options.restricted ? [] : ['--disable-workspace-trust']),
     '--server-data-dir', dirs.serverData, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
   ];
   installExitHooks();

@@ -18,7 +18,11 @@
 //                               *.problems.test.js
 //   runOffline.js --lifecycle   another copy of examples/ as a single folder; mocha runs only
 //                               *.lifecycle.test.js (they create, complete, archive and move files)
-// The tests see MILESTONES_TEST_SUITES (`single`, `multiroot`, `agreement` or `problems`; index.js picks the files by it).
+//   runOffline.js --restricted  another copy of fixtures/problems/, opened in Restricted Mode
+//                               (Workspace Trust on, the folder not trusted); mocha runs only
+//                               *.restricted.test.js
+// The tests see MILESTONES_TEST_SUITES (`single`, `multiroot`, `agreement`, `problems`, `lifecycle`
+// or `restricted`; index.js picks the files by it).
 //
 // Environment: MILESTONES_TEST_TIMEOUT_MS (default 180000), MILESTONES_TEST_WORKSPACE_SOURCE
 // (folder copied as the workspace, or as `lantern` in the multi-root run, default examples/),
@@ -49,8 +53,9 @@ async function main(): Promise<number> {
   const multiRoot = process.argv.includes('--multi-root') || agreement;
   const problems = !multiRoot && process.argv.includes('--problems');
   const lifecycle = !multiRoot && !problems && process.argv.includes('--lifecycle');
-  const suites = agreement ? 'agreement' : multiRoot ? 'multiroot' : problems ? 'problems' : lifecycle ? 'lifecycle' : 'single';
-  const run = createRunFolder(agreement ? 'ag' : multiRoot ? 'mr' : problems ? 'pr' : lifecycle ? 'lc' : 'it');
+  const restricted = !multiRoot && !problems && !lifecycle && process.argv.includes('--restricted');
+  const suites = agreement ? 'agreement' : multiRoot ? 'multiroot' : problems ? 'problems' : lifecycle ? 'lifecycle' : restricted ? 'restricted' : 'single';
+  const run = createRunFolder(agreement ? 'ag' : multiRoot ? 'mr' : problems ? 'pr' : lifecycle ? 'lc' : restricted ? 'rs' : 'it');
   const examples = process.env.MILESTONES_TEST_WORKSPACE_SOURCE ?? path.join(root, 'examples');
   const workspace = agreement
     ? copyMultiRootWorkspace(run, corpusFolders(process.env.MILESTONES_CORPUS ?? path.resolve(root, '../shared/corpus')))
@@ -59,7 +64,7 @@ async function main(): Promise<number> {
       { name: 'lantern', source: examples },
       { name: 'relay', source: path.join(root, 'test/integration/fixtures/relay') },
     ])
-    : copyWorkspace(run, problems ? path.join(root, 'test/integration/fixtures/problems') : examples);
+    : copyWorkspace(run, problems || restricted ? path.join(root, 'test/integration/fixtures/problems') : examples);
   const consoleFile = path.join(root, `test-results/integration${suites === 'single' ? '' : `-${suites}`}-console.log`);
   mkdirSync(path.dirname(consoleFile), { recursive: true });
   writeFileSync(consoleFile, '');
@@ -67,7 +72,7 @@ async function main(): Promise<number> {
   let browser: Browser | undefined;
   let code = 1;
   try {
-    server = await startVsCodeServer({ run, env: { MILESTONES_TEST_WORKSPACE: workspace, MILESTONES_TEST_SUITES: suites } });
+    server = await startVsCodeServer({ run, restricted, env: { MILESTONES_TEST_WORKSPACE: workspace, MILESTONES_TEST_SUITES: suites } });
     browser = await launchChromium(run);
     const page = await browser.newPage();
     let onExit: (result: { code: number; logs: HostLog[] }) => void = () => undefined;

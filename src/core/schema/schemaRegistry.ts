@@ -26,6 +26,11 @@ import type { SchemaHost, SchemaResolution, SchemaSetting, SchemaSource, SchemaU
  * A source that cannot be used (missing file, syntax error, does not compile) gives way to the next
  * one, so the file is still checked; only a bad `$schema` is reported on the file itself.
  * Construct one per set of settings: `new SchemaRegistry({ readText }, settings)`.
+ *
+ * With `{ workspaceSchemas: false }` (VS Code's Restricted Mode) only the built-in schemas are used:
+ * no schema of the workspace is read or compiled. Ajv turns a schema into code and its authors
+ * treat schemas as trusted as that code (a schema can be slow to compile, or carry a `pattern` that
+ * backtracks for ever); a workspace nobody trusts yet gets the checks that ship with the extension.
  */
 export class SchemaRegistry {
   private readonly compiler: SchemaCompiler;
@@ -33,7 +38,10 @@ export class SchemaRegistry {
   private readonly uses = new Map<string, SchemaUse>();
   private builtinAjv: AjvCore | undefined;
 
-  constructor(readonly host: SchemaHost, readonly settings: readonly SchemaSetting[] = []) {
+  private readonly workspaceSchemas: boolean;
+
+  constructor(readonly host: SchemaHost, readonly settings: readonly SchemaSetting[] = [], options: SchemaRegistryOptions = {}) {
+    this.workspaceSchemas = options.workspaceSchemas ?? true;
     this.compiler = new SchemaCompiler(host);
     this.settingMatchers = settings.map((s) => ({ schema: s.schema, matches: matcher(s.globs) }));
   }
@@ -47,6 +55,7 @@ export class SchemaRegistry {
    */
   resolve(folderRoot: string, file: string, convention: ConventionId | null, data: Readonly<Record<string, unknown>> | null): SchemaResolution {
     const problems: Problem[] = [];
+    if (!this.workspaceSchemas) return { use: convention === null ? null : this.builtin(convention), problems };
     if (data !== null && Object.prototype.hasOwnProperty.call(data, '$schema')) {
       const ref = schemaReference(path.resolve(folderRoot, file), data['$schema']);
       if (ref.kind === 'bad') {
@@ -78,9 +87,11 @@ export class SchemaRegistry {
   /**
    * Problems of a schema file itself, for diagnostics on it: YAML / JSON syntax, a `$ref` to a
    * missing file, to a URL or to nothing (`schema-ref`, on the `$ref` value), a schema Ajv cannot
-   * compile (`schema-invalid`, line 0). `file` is relative to `folderRoot`. Never throws.
+   * compile (`schema-invalid`, line 0). `file` is relative to `folderRoot`. Never throws. None
+   * without `workspaceSchemas` (the file is not read).
    */
   schemaFileProblems(folderRoot: string, file: string): readonly Problem[] {
+    if (!this.workspaceSchemas) return [];
     const abs = path.resolve(folderRoot, file);
     try {
       return schemaFileProblems(file, abs, this.compiler);
@@ -127,6 +138,11 @@ export class SchemaRegistry {
     }
     return use;
   }
+}
+
+export interface SchemaRegistryOptions {
+  /** Whether the workspace's own schemas (`$schema`, the setting, NAME.jsonschema.yaml) are used; default true. */
+  readonly workspaceSchemas?: boolean;
 }
 
 function sourceProblem(file: string, message: string): Problem {

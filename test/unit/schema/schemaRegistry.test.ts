@@ -210,3 +210,22 @@ test('schema problems never throw, whatever the host does', () => {
   assert.equal(registry.resolve('/ws', 'a.kb/010-x.md', 'kb', { $schema: 's.yaml' }).use?.source, 'builtin');
   assert.deepEqual(registry.schemaFileProblems('/ws', 's.yaml'), []);
 });
+
+test('without workspace schemas (Restricted Mode) every file gets its built-in schema and no schema file is read', () => {
+  const host = kbHost();
+  host.files.set('/ws/schemas/own.json', '{"type":"object","required":["nothing-has-this"]}');
+  const registry = new SchemaRegistry(host, [{ schema: 'schemas/own.json', globs: ['**/*.md'] }], { workspaceSchemas: false });
+  const kb = registry.resolve('/ws', 'docs/milestones.kb/010-core.md', 'kb', { status: 'todo', $schema: '../common.yaml' });
+  assert.equal(kb.use?.source, 'builtin');
+  assert.equal(kb.use?.id, 'builtin:kb-milestone');
+  assert.deepEqual(kb.problems, []);
+  assert.deepEqual(kb.use!.validate({ status: 'nope' }).filter((e) => e.keyword !== 'required').map((e) => [e.keyword, e.instancePath]), [['enum', '/status']]);
+  assert.equal(registry.resolve('/ws', 'notes/free.md', null, { $schema: '../schemas/own.json' }).use, null);
+  assert.deepEqual(registry.schemaFileProblems('/ws', 'docs/milestones.jsonschema.yaml'), []);
+  assert.deepEqual(registry.schemaFiles(), []);
+  assert.equal(host.reads, 0);
+
+  const trusted = new SchemaRegistry(host, [{ schema: 'schemas/own.json', globs: ['**/*.md'] }]);
+  assert.equal(trusted.resolve('/ws', 'docs/milestones.kb/010-core.md', 'kb', { status: 'todo' }).use?.source, 'setting');
+  assert.ok(host.reads > 0);
+});
