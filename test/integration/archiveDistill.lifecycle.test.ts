@@ -48,13 +48,20 @@ suite('Archive and distill', () => {
     assert.equal(await readOutside(archivedBefore), before);
   });
 
-  test('Distill: the chosen note into handoffs/N-name/ with a summary and lessons pre-filled from it', async () => {
+  test('Distill: the chosen note into handoffs/N-name/ with a summary and lessons pre-filled from it, links to it following', async () => {
     const note = await readOutside('handoffs/2-search-index.md');
+    const SETUP = 'handoffs/1-core-pipeline/1-project-setup.md';
+    const link = (to: string) => `\nThe search index came next: [its handoff](${to}).\n`;
+    const setup = (await readOutside(SETUP)) + link('../2-search-index.md');
+    await writeOutside(SETUP, setup);
+    await waitForIndex(api, 'the link indexed', () => api.index.textOf(workspaceFolder().uri.toString(), SETUP)?.includes('its handoff') === true, 5000);
+
     const result = ok(await run(CommandId.distillHandoffs, undefined, [{ uri: uriOf('handoffs/2-search-index.md') }], 'Search index'));
     assert.equal(result.primary, 'handoffs/2-search-index/0-milestone-summary.md');
     assert.deepEqual([...result.changed].sort(), [
-      'handoffs/2-search-index/0-lessons-learned.md', 'handoffs/2-search-index/0-milestone-summary.md', 'handoffs/2-search-index/2-search-index.md',
+      SETUP, 'handoffs/2-search-index/0-lessons-learned.md', 'handoffs/2-search-index/0-milestone-summary.md', 'handoffs/2-search-index/2-search-index.md',
     ]);
+    assert.equal(await readOutside(SETUP), replaceOnce(setup, link('../2-search-index.md'), link('../2-search-index/2-search-index.md')));
     assert.equal(await readOutside('handoffs/2-search-index/0-milestone-summary.md'), expectedSummary(
       `Milestone 2: Search index — ${today()}`,
       '[2-search-index.md](2-search-index.md)',

@@ -2,7 +2,7 @@
 // moved into it, the workspace still valid; refusals and usage errors.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectedSummary } from '../lifecycle/distillKit';
@@ -59,6 +59,25 @@ test('distill creates the next milestone folder with its summary and lessons, an
   const validate = runCli(['validate', root]);
   assert.equal(validate.stdout, 'No problems in 13 files checked.\n');
   assert.equal(validate.status, 0);
+});
+
+test('distill updates the links to the moved note, the same edit as the extension', (t) => {
+  const root = workspace(t);
+  const SETUP = 'handoffs/1-core-pipeline/1-project-setup.md';
+  const setup = `${read(root, SETUP)}\nThe search index came next: [its handoff](../2-search-index.md#summary).\n`;
+  writeFileSync(path.join(root, SETUP), setup);
+  const run = runCli(['distill', 'Search index', 'handoffs/2-search-index.md'], root);
+  assert.equal(run.stderr, '');
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, [
+    'Distilled 1 handoff note into the milestone "Search index" in handoffs/2-search-index/; 1 link updated',
+    '  created handoffs/2-search-index/0-milestone-summary.md',
+    '  created handoffs/2-search-index/0-lessons-learned.md',
+    `  edited  ${SETUP}`,
+    '  moved   handoffs/2-search-index.md -> handoffs/2-search-index/2-search-index.md',
+    '',
+  ].join('\n'));
+  assert.equal(read(root, SETUP), setup.replace('](../2-search-index.md#summary)', '](../2-search-index/2-search-index.md#summary)'));
 });
 
 test('distill refuses a note already in a milestone folder and needs a name and a note', (t) => {

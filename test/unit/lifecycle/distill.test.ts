@@ -161,6 +161,31 @@ test('distilling creates the summary and the lessons pre-filled from the notes, 
   assert.equal(texts.size, 8);
 });
 
+test('links keep working: between the moved notes, from them to the rest, and from other files to them', () => {
+  const note3 = '# Ranking — 2026-11-20\n\nGoes on from [the index](2-search/2-index.md) and [setup](/handoffs/1-core/1-setup.md);\nnext: [snippets](./4-snippets.md#next-steps "Next") and [[ref]].\n\n[ref]: <4-snippets.md>\n';
+  const note4 = '# Snippets — 2026-11-21\r\n\r\nAfter [ranking](3-ranking.md), see [STATUS](../STATUS.md), [site](https://example.com/4-snippets.md).\r\n';
+  const note5 = '# Cleanup — 2026-11-21\n\nNot distilled; follows [snippets](4-snippets.md) and [ranking](/handoffs/3-ranking.md).\n';
+  const status = '# Status\n\n- [x] Ranking, see [the note](handoffs/3-ranking.md)\n- [ ] [No such note](handoffs/9-none.md)\n';
+  const snapshot = snapshotOf({ ...FILES, 'handoffs/3-ranking.md': note3, 'handoffs/4-snippets.md': note4, 'handoffs/5-cleanup.md': note5, 'STATUS.md': status });
+  const plan = planOf(distillHandoffs(snapshot, { notes: ['handoffs/3-ranking.md', 'handoffs/4-snippets.md'], name: 'Ranking' }, ctx));
+  assert.deepEqual(plan.changes.map((c) => (c.kind === 'rename' ? `rename ${c.from} -> ${c.to}` : `${c.kind} ${c.file}`)), [
+    'create handoffs/3-ranking/0-milestone-summary.md',
+    'create handoffs/3-ranking/0-lessons-learned.md',
+    'edit handoffs/3-ranking.md',
+    'edit handoffs/4-snippets.md',
+    'edit STATUS.md',
+    'edit handoffs/5-cleanup.md',
+    'rename handoffs/3-ranking.md -> handoffs/3-ranking/3-ranking.md',
+    'rename handoffs/4-snippets.md -> handoffs/3-ranking/4-snippets.md',
+  ]);
+  assert.equal(plan.summary, 'Distilled 2 handoff notes into the milestone "Ranking" in handoffs/3-ranking/; 5 links updated');
+  const texts = applyPlanToTexts(snapshot, plan);
+  assert.equal(texts.get('handoffs/3-ranking/3-ranking.md'), note3.replace('](2-search/2-index.md)', '](../2-search/2-index.md)'));
+  assert.equal(texts.get('handoffs/3-ranking/4-snippets.md'), note4.replace('](../STATUS.md)', '](../../STATUS.md)'));
+  assert.equal(texts.get('handoffs/5-cleanup.md'), note5.replace('](4-snippets.md)', '](3-ranking/4-snippets.md)').replace('](/handoffs/3-ranking.md)', '](/handoffs/3-ranking/3-ranking.md)'));
+  assert.equal(texts.get('STATUS.md'), status.replace('](handoffs/3-ranking.md)', '](handoffs/3-ranking/3-ranking.md)'));
+});
+
 test('the summary reads as a completed handoff milestone whose bullets are its criteria', () => {
   const file = 'handoffs/3-search-ranking/0-milestone-summary.md';
   const reading = readMilestoneFile(file, SUMMARY)!;

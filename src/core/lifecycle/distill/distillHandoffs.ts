@@ -4,9 +4,10 @@
  * `0-lessons-learned.md` pre-filled from them.
  */
 import { handoffPath } from '../../conventions/handoff';
-import { baseOf, dirOf } from '../../conventions/paths';
+import { baseOf, dirOf, isMarkdownName } from '../../conventions/paths';
 import { localDay } from '../../edits/timestampStyle';
 import { refused, type FileChange, type FolderSnapshot, type LifecycleContext, type PlanOutcome } from '../changePlan';
+import { rebaseRelativeLinks, rewriteLinksTo } from '../links/rewriteLinks';
 import { slugOf } from '../slug';
 import { lessonsText, summaryText, type DistilledNote } from './distilledTexts';
 import { noteSections } from './noteSections';
@@ -61,8 +62,8 @@ export interface DistillInput {
 
 /**
  * The plan distilling `input.notes` into `nextDistillFolder(…)`: creates `0-milestone-summary.md`
- * (the primary file) and `0-lessons-learned.md` (LF line endings), then moves each note into the
- * folder under its own name. Refused without a name or a note (`invalid-input`), for a file that
+ * (the primary file) and `0-lessons-learned.md` (LF line endings), edits the links that the moves
+ * would break (see `linkEdits`), then moves each note into the folder under its own name. Refused without a name or a note (`invalid-input`), for a file that
  * is not a handoff note directly in a `handoffs/` folder (`not-applicable`), for notes of different
  * folders (`invalid-input`), a missing note (`not-found`) or a file already there (`exists`).
  */
@@ -95,11 +96,38 @@ export function distillHandoffs(snapshot: FolderSnapshot, input: DistillInput, c
     const text = snapshot.text(file)!;
     return { name: baseOf(file), sections: noteSections(text), pairs: problemSolutions(text) };
   });
+  const links = linkEdits(snapshot, moves);
   const changes: FileChange[] = [
     { kind: 'create', file: summary, text: summaryText(n, name, localDay(ctx.now), distilled) },
     { kind: 'create', file: lessons, text: lessonsText(name, distilled) },
+    ...links,
     ...moves.map((m): FileChange => ({ kind: 'rename', from: m.from, to: m.to })),
   ];
   const count = ordered.length === 1 ? '1 handoff note' : `${ordered.length} handoff notes`;
-  return { kind: 'ok', plan: { changes, summary: `Distilled ${count} into the milestone "${name}" in ${folder}/`, primary: summary } };
+  const updated = links.reduce((sum, change) => sum + (change.kind === 'edit' ? change.edits.length : 0), 0);
+  const linkNote = updated === 0 ? '' : `; ${updated} ${updated === 1 ? 'link' : 'links'} updated`;
+  return { kind: 'ok', plan: { changes, summary: `Distilled ${count} into the milestone "${name}" in ${folder}/${linkNote}`, primary: summary } };
+}
+
+/**
+ * The edits that keep links working across the moves (listed before the renames, so a moved note
+ * is edited under its old name): each moved note's relative links (to the notes moved with it
+ * too), and the links of the other markdown milestone files to a moved note.
+ */
+function linkEdits(snapshot: FolderSnapshot, moves: readonly { readonly from: string; readonly to: string }[]): FileChange[] {
+  const moved = new Map(moves.map((m) => [m.from, m.to]));
+  const changes: FileChange[] = [];
+  for (const { from, to } of moves) {
+    const edits = rebaseRelativeLinks(snapshot.text(from)!, from, to, moved);
+    if (edits.length > 0) changes.push({ kind: 'edit', file: from, edits });
+  }
+  for (const other of snapshot.files) {
+    if (moved.has(other) || !isMarkdownName(other)) continue;
+    const text = snapshot.text(other);
+    // Only a file naming a moved note (plainly or percent-encoded) can link to it: skip the parse of the rest.
+    const named = text === null ? [] : moves.filter((m) => text.includes(baseOf(m.from)) || text.includes(encodeURI(baseOf(m.from))));
+    const edits = named.flatMap((m) => rewriteLinksTo(text!, other, m.from, m.to));
+    if (edits.length > 0) changes.push({ kind: 'edit', file: other, edits });
+  }
+  return changes;
 }

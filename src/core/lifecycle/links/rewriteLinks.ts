@@ -26,13 +26,16 @@ export function rewriteLinksTo(text: string, fromFile: string, oldPath: string, 
 
 /**
  * The edits of `text` that keep its relative links pointing at the same files once the file moves
- * from `oldFile` to `newFile`; a link to itself follows it. `/`-rooted links and URLs stay.
+ * from `oldFile` to `newFile`; a link to itself follows it, and so does a link to any file `moved`
+ * along with it (old path → new path, e.g. the other notes of a distillation), rooted or not.
+ * Other `/`-rooted links and URLs stay.
  */
-export function rebaseRelativeLinks(text: string, oldFile: string, newFile: string): TextEdit[] {
+export function rebaseRelativeLinks(text: string, oldFile: string, newFile: string, moved: ReadonlyMap<string, string> = new Map()): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const target of linkTargets(text, oldFile)) {
-    if (target.rooted) continue;
-    const written = destinationFor(target, newFile, target.path === oldFile ? newFile : target.path);
+    const to = target.path === oldFile ? newFile : moved.get(target.path);
+    if (target.rooted && to === undefined) continue;
+    const written = destinationFor(target, newFile, to ?? target.path);
     if (written !== target.written) edits.push(pathEdit(target, written));
   }
   return edits;
