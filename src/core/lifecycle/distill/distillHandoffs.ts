@@ -63,9 +63,10 @@ export interface DistillInput {
 /**
  * The plan distilling `input.notes` into `nextDistillFolder(…)`: creates `0-milestone-summary.md`
  * (the primary file) and `0-lessons-learned.md` (LF line endings), edits the links that the moves
- * would break (see `linkEdits`), then moves each note into the folder under its own name. Refused without a name or a note (`invalid-input`), for a file that
- * is not a handoff note directly in a `handoffs/` folder (`not-applicable`), for notes of different
- * folders (`invalid-input`), a missing note (`not-found`) or a file already there (`exists`).
+ * would break (see `linkEdits`), then moves each note into the folder under its own name. Refused
+ * without a name or a note (`invalid-input`), for a file that is not a handoff note directly in a
+ * `handoffs/` folder (`not-applicable`), for notes of different folders (`invalid-input`), a missing
+ * note (`not-found`) or a file already there (`exists`).
  */
 export function distillHandoffs(snapshot: FolderSnapshot, input: DistillInput, ctx: LifecycleContext): PlanOutcome {
   const name = input.name.trim();
