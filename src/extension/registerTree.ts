@@ -19,6 +19,9 @@ function syncContextKeys(service: WorkspaceIndexService): void {
   setContext(ContextKey.empty, service.hasScanned && count === 0);
 }
 
+/** Above the tree in Restricted Mode, where only the built-in schemas apply (see `SchemaService.registryFor`). */
+const RESTRICTED_MODE_MESSAGE = 'Restricted Mode: only the built-in schemas apply until you trust this workspace.';
+
 /** Ticking a checkbox edits the file; when the edit does not happen the tree shows the file's truth again. */
 async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provider: MilestoneTreeProvider, toggler: StepToggler): Promise<void> {
   let repaint = false;
@@ -44,9 +47,12 @@ export function registerTree(
     manageCheckboxStateManually: true,
   });
   syncContextKeys(service);
+  const showTrust = () => { view.message = vscode.workspace.isTrusted ? undefined : RESTRICTED_MODE_MESSAGE; };
+  showTrust();
   const disposable = vscode.Disposable.from(
     provider,
     view,
+    vscode.workspace.onDidGrantWorkspaceTrust(showTrust),
     view.onDidChangeCheckboxState((e) => void onCheckboxes(e, provider, toggler)),
     service.onDidIndex(() => syncContextKeys(service)),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { MilestonesApi } from '../../src/extension/testApi';
 
 const extensionId = 'milestones-dev.milestones';
 
@@ -19,5 +20,11 @@ suite('activation', () => {
     const expected = process.env.MILESTONES_TEST_WORKSPACE;
     assert.ok(expected, 'MILESTONES_TEST_WORKSPACE is not set: start the tests through a launcher');
     assert.equal(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, expected);
+  });
+
+  test('a trusted workspace gets no Restricted Mode message above the tree', async () => {
+    assert.equal(vscode.workspace.isTrusted, true);
+    const api = await vscode.extensions.getExtension<MilestonesApi>(extensionId)!.activate();
+    assert.equal(api.treeView.message, undefined);
   });
 });

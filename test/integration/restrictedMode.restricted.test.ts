@@ -24,6 +24,11 @@ suite('Restricted Mode', () => {
     assert.equal(milestonesOf(api, ENUM_STATUS).length, 1);
   });
 
+  test('the tree says why the workspace\'s own schemas are not used', async () => {
+    const api = await milestonesApi();
+    assert.equal(api.treeView.message, 'Restricted Mode: only the built-in schemas apply until you trust this workspace.');
+  });
+
   test('the built-in schemas check the files', () => {
     assert.deepEqual(ours(ENUM_STATUS).map(codeOf), ['schema-enum'], describe(ENUM_STATUS));
   });
