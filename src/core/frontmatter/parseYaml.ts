@@ -1,15 +1,16 @@
-import { load, YAMLException } from 'js-yaml';
+import { loadYamlBounded } from '../text/boundedYaml';
 import { readSimpleYaml } from './yamlSubset';
 
 /** The parsed YAML header, or why it could not be read. Lines/columns are 0-based, relative to the header content. */
 export type YamlOutcome =
   | { readonly kind: 'ok'; readonly data: Record<string, unknown>; /** true when the hand reader handled it */ readonly fast: boolean }
   | { readonly kind: 'not-mapping'; readonly message: string }
-  | { readonly kind: 'error'; readonly message: string; readonly line: number; readonly column: number };
+  | { readonly kind: 'error'; readonly code: 'yaml-syntax' | 'yaml-aliases'; readonly message: string; readonly line: number; readonly column: number };
 
 /**
  * Parses header content (the text between the `---` lines). The hand-written subset reader runs
- * first (a few µs); js-yaml 5 handles everything else (~50 µs) and reports syntax errors with a mark.
+ * first (a few µs); js-yaml 5 handles everything else (~50 µs) and reports syntax errors with a mark;
+ * a header whose aliases expand past a bound is an error on its first alias (`loadYamlBounded`).
  * js-yaml 5 keeps `2026-05-05` as a string (YAML 1.2 core schema), so dates never become `Date`.
  * An empty or comment-only header is an empty mapping (js-yaml 5 would throw "input is empty").
  * Never throws.
@@ -18,21 +19,9 @@ export function parseYamlHeader(content: string): YamlOutcome {
   const fast = readSimpleYaml(content);
   if (fast !== undefined) return { kind: 'ok', data: fast, fast: true };
   if (isBlank(content)) return { kind: 'ok', data: {}, fast: true };
-  let value: unknown;
-  try {
-    value = load(content);
-  } catch (e) {
-    if (e instanceof YAMLException || (e !== null && typeof e === 'object' && 'reason' in e)) {
-      const ex = e as { reason?: string; message?: string; mark?: { line?: number; column?: number } };
-      return {
-        kind: 'error',
-        message: `YAML syntax error: ${ex.reason ?? firstLine(ex.message ?? 'unknown')}`,
-        line: ex.mark?.line ?? 0,
-        column: ex.mark?.column ?? 0,
-      };
-    }
-    return { kind: 'error', message: `YAML could not be read: ${firstLine(String(e))}`, line: 0, column: 0 };
-  }
+  const parsed = loadYamlBounded(content);
+  if (parsed.kind === 'error') return parsed;
+  const value = parsed.value;
   if (value === null || value === undefined) return { kind: 'ok', data: {}, fast: false };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { kind: 'not-mapping', message: 'The header is YAML but not a mapping of keys to values.' };
@@ -44,7 +33,3 @@ function isBlank(content: string): boolean {
   return /^(?:[ \t]*(?:#[^\n]*)?\r?\n?)*$/.test(content);
 }
 
-function firstLine(s: string): string {
-  const nl = s.indexOf('\n');
-  return nl === -1 ? s : s.slice(0, nl);
-}

@@ -38,7 +38,7 @@ export function readFrontmatter(text: string): FrontmatterReading {
     const r = parseYamlHeader(text.slice(split.contentStart, split.contentEnd));
     if (r.kind === 'ok') data = r.data;
     else if (r.kind === 'not-mapping') notes.push({ severity: 'warning', code: 'frontmatter-not-mapping', message: r.message, line: split.contentLine });
-    else notes.push({ severity: 'error', code: 'yaml-syntax', message: r.message, line: split.contentLine + r.line, column: r.column });
+    else notes.push({ severity: 'error', code: r.code, message: r.message, line: split.contentLine + r.line, column: r.column });
   }
   return { split, data, notes, bodyStart: split.bodyStart, bodyLine: split.bodyLine };
 }

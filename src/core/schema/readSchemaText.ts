@@ -1,9 +1,9 @@
-import { load } from 'js-yaml';
+import { loadYamlBounded } from '../text/boundedYaml';
 
 /** A schema file's text, parsed: the value, or a syntax error at a 0-based line/column. */
 export type SchemaText =
   | { readonly kind: 'ok'; readonly value: unknown }
-  | { readonly kind: 'error'; readonly code: 'yaml-syntax' | 'json-syntax'; readonly message: string; readonly line: number; readonly column: number };
+  | { readonly kind: 'error'; readonly code: 'yaml-syntax' | 'yaml-aliases' | 'json-syntax'; readonly message: string; readonly line: number; readonly column: number };
 
 /** True for a schema file written as JSON (by its name); everything else is read as YAML. */
 export function isJsonSchemaFile(path: string): boolean {
@@ -29,10 +29,6 @@ export function readSchemaText(path: string, text: string): SchemaText {
       return { kind: 'error', code: 'json-syntax', message: `JSON syntax error: ${msg.replace(/ in JSON at position \d+.*$/s, '')}`, line, column };
     }
   }
-  try {
-    return { kind: 'ok', value: load(src) };
-  } catch (e) {
-    const ex = e as { reason?: string; message?: string; mark?: { line?: number; column?: number } };
-    return { kind: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${ex.reason ?? String(ex.message ?? e).split('\n')[0]}`, line: ex.mark?.line ?? 0, column: ex.mark?.column ?? 0 };
-  }
+  const parsed = loadYamlBounded(src);
+  return parsed.kind === 'ok' ? { kind: 'ok', value: parsed.value } : parsed;
 }

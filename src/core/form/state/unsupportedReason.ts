@@ -25,6 +25,10 @@ export function unsupportedReason(reading: FileReading | null, problems: readonl
   if (unclosed !== null) {
     return `The frontmatter opened on line ${unclosed.line + 1} is never closed, so the form cannot tell fields from text. ${TEXT_EDITOR} (a quick fix is offered) and the form will come back.`;
   }
+  const bomb = found('yaml-aliases');
+  if (bomb !== null) {
+    return `The YAML frontmatter's aliases (line ${bomb.line + 1}) expand to too many values to read safely, so the form cannot show its fields. ${TEXT_EDITOR} and write the values out.`;
+  }
   for (const [code, lang] of [['yaml-syntax', 'YAML'], ['toml-syntax', 'TOML']] as const) {
     const e = found(code);
     if (e !== null) {
