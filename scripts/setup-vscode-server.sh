@@ -34,6 +34,10 @@ if [ ! -f "$server" ] || [ ! -f "$dir/code-server/.complete-$CODE_SERVER_VERSION
   echo "setup: installing code-server $CODE_SERVER_VERSION (builds native modules; a few minutes, once)"
   rm -rf "$dir/code-server"
   # npm's `#!/usr/bin/env node` picks Node 24 from PATH; native modules build against its headers.
+  # Run from `npm start` / `npm test`, the outer npm hands its own npm_* variables down; code-server's
+  # postinstall reads the Node version from npm_config_user_agent (the outer npm's Node 20) and
+  # refuses to install. The inner install gets a clean npm environment.
+  unset $(compgen -e | grep -i '^npm_') 2>/dev/null || true
   PATH="$dir/node24/bin:$PATH" npm_config_nodedir="$dir/node24" \
     npm install -g --prefix "$dir/code-server" --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
   touch "$dir/code-server/.complete-$CODE_SERVER_VERSION"

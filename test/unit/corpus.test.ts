@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readMilestoneFile } from '../../src/core/conventions/readMilestoneFile';
 import type { ConventionId } from '../../src/core/model';
+import { CORPUS, needsCorpus } from './support/corpus';
 
 /**
  * Conformance over every real file of ../shared/corpus, read in place. Expected counts follow
  * GitHub's task-item rules and agree with the MANIFEST.tsv "checks:" column.
  */
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 
 type M = [title: string, done: number, total: number, nonstandard: number];
 const EXPECTED: Record<string, { convention: ConventionId | null; milestones?: M[] }> = {
@@ -64,16 +64,13 @@ const VARIANTS: Record<string, (t: string) => string> = {
   mojibake: (t) => Buffer.from(t, 'utf8').toString('latin1'),
 };
 
-test('the corpus is present beside the clone', () => {
-  assert.ok(existsSync(CORPUS), `expected the corpus at ${CORPUS}`);
-});
 
-test('every corpus file has an expectation written in this test', () => {
+test('every corpus file has an expectation written in this test', needsCorpus, () => {
   assert.deepEqual(corpusFiles(), Object.keys(EXPECTED).sort());
 });
 
 for (const [name, variant] of Object.entries(VARIANTS)) {
-  test(`corpus files read as expected (${name} variant)`, () => {
+  test(`corpus files read as expected (${name} variant)`, needsCorpus, () => {
     for (const rel of corpusFiles()) {
       const expected = EXPECTED[rel]!;
       const file = rel.slice(rel.indexOf('/') + 1);
@@ -95,7 +92,7 @@ for (const [name, variant] of Object.entries(VARIANTS)) {
   });
 }
 
-test('a manifest "checks:" count matches the task items read', () => {
+test('a manifest "checks:" count matches the task items read', needsCorpus, () => {
   const manifest = readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1).filter(Boolean);
   for (const row of manifest) {
     const [, repo, file, , , notes] = row.split('\t');

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { conventionProblems } from '../../../src/core/checks/conventionProblems';
 import { readMilestoneFile } from '../../../src/core/conventions/readMilestoneFile';
 import { workspaceProblems, type IndexedFile } from '../../../src/core/validate/workspaceProblems';
 import { at, variants } from './checkKit';
+import { CORPUS, needsCorpus } from '../support/corpus';
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 
 /** Every file of every repository folder of the corpus, read in place. */
 function corpus(): { folder: string; file: string; text: string }[] {
@@ -24,7 +24,7 @@ function corpus(): { folder: string; file: string; text: string }[] {
   return out;
 }
 
-test('the corpus: the checks never throw, and report only what its files really say', { skip: !existsSync(CORPUS) && 'corpus not found' }, () => {
+test('the corpus: the checks never throw, and report only what its files really say', needsCorpus, () => {
   const files = corpus();
   assert.ok(files.length >= 20);
   const indexed: IndexedFile[] = [];

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 export const CLI = path.resolve(process.cwd(), 'dist/cli.js');
-export const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+export { CORPUS } from '../support/corpus';
 
 export interface Run {
   readonly status: number | null;

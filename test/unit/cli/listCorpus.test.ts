@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CORPUS, runCli } from './cliHarness';
 import type { ListDocument } from './cliHarness';
+import { needsCorpus } from '../support/corpus';
 
 /**
  * What `list --json` must say about every file of ../shared/corpus, counted by hand with GitHub's
@@ -53,13 +54,13 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
   'waynewangyuxuan__Graphex': { 'META/Milestone/M1.md': { total: 13, done: 0 } },
 };
 
-test('every corpus folder has expectations written here', () => {
+test('every corpus folder has expectations written here', needsCorpus, () => {
   const folders = readdirSync(CORPUS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   assert.deepEqual(folders, Object.keys(EXPECTED).sort());
 });
 
 for (const [folder, files] of Object.entries(EXPECTED)) {
-  test(`list --json on ${folder} exits 0 with valid JSON and GitHub's step counts`, () => {
+  test(`list --json on ${folder} exits 0 with valid JSON and GitHub's step counts`, needsCorpus, () => {
     const run = runCli(['list', '--json', path.join(CORPUS, folder)]);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stderr, '');
@@ -95,7 +96,7 @@ for (const [folder, files] of Object.entries(EXPECTED)) {
   });
 }
 
-test('list --json on the whole corpus gives each entry its folder', () => {
+test('list --json on the whole corpus gives each entry its folder', needsCorpus, () => {
   const folders = Object.keys(EXPECTED).map((f) => path.join(CORPUS, f));
   const run = runCli(['list', '--json', ...folders]);
   assert.equal(run.status, 0, run.stderr);

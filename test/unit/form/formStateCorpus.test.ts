@@ -7,6 +7,7 @@ import { formStateOf } from '../../../src/core/form/formState';
 import { builtinSchemaFor } from '../../../src/core/schema/builtinSchemas';
 import type { ConventionId } from '../../../src/core/model';
 import { validate } from '../validate/validateKit';
+import { CORPUS, needsCorpus } from '../support/corpus';
 
 /** Every file below `root` as [path relative to `root`, absolute path]. */
 function filesUnder(root: string): [string, string][] {
@@ -32,8 +33,8 @@ function formOf(file: string, text: string): ConventionId | null {
   return reading?.convention ?? null;
 }
 
-test('every corpus milestone file gives a form, with and without its schema', () => {
-  const corpus = path.resolve(process.cwd(), '../shared/corpus');
+test('every corpus milestone file gives a form, with and without its schema', needsCorpus, () => {
+  const corpus = CORPUS;
   const seen = new Set<ConventionId>();
   for (const [rel, abs] of filesUnder(corpus)) {
     const file = rel.split('/').slice(1).join('/'); // relative to its repository, as the extension sees it

@@ -18,6 +18,7 @@ import type { FileReading, TextEdit } from '../../../src/core/model';
 import { applyEdits } from '../../../src/core/text/applyEdits';
 import type { FieldValue, FormEdit } from '../../../src/protocol/formProtocol';
 import { ctx } from './editsKit';
+import { CORPUS, corpusPresent } from '../support/corpus';
 
 type Range = readonly [number, number];
 interface Case { readonly edit: FormEdit; readonly allowed: Range[] }
@@ -33,9 +34,9 @@ function filesUnder(root: string, skipTop: boolean): { rel: string; abs: string 
     });
 }
 
-const corpus = path.resolve(process.cwd(), '../shared/corpus');
 const examples = path.resolve(process.cwd(), 'examples');
-const FILES = [...filesUnder(corpus, true), ...filesUnder(examples, false)];
+// Without the corpus (a clone on its own) the examples are still round-tripped.
+const FILES = [...(corpusPresent ? filesUnder(CORPUS, true) : []), ...filesUnder(examples, false)];
 
 function variants(lf: string): [string, string][] {
   const crlf = lf.replace(/\r?\n/g, '\r\n');
@@ -141,7 +142,7 @@ test('a no-op form save changes nothing, in every corpus and example file and it
     }
     if (any) counts.files++;
   }
-  assert.ok(counts.files >= 15, `only ${counts.files} files were read`);
+  assert.ok(counts.files >= (corpusPresent ? 15 : 10), `only ${counts.files} files were read`);
 });
 
 test('every single-field edit changes no byte outside its span, and keeps line endings and the BOM', () => {

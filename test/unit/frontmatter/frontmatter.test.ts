@@ -35,7 +35,8 @@ function allHeaderSources(): [string, string][] {
   const sources: [string, string][] = FIXTURE_HEADERS.map((t, i) => [`fixture ${i}`, t]);
   const seeds = path.resolve(process.cwd(), '../shared/seeds');
   const corpus = path.resolve(process.cwd(), '../shared/corpus');
-  for (const dir of [seeds, corpus]) {
+  const examples = path.resolve(process.cwd(), 'examples');
+  for (const dir of [seeds, corpus, examples]) {
     if (!existsSync(dir)) continue;
     for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       if (!e.isFile() || !/\.(md|txt)$/.test(e.name)) continue;

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { noteSections } from '../../../src/core/lifecycle/distill/noteSections';
 import { problemSolutions } from '../../../src/core/lifecycle/distill/problemSolutions';
+import { CORPUS, needsCorpus } from '../support/corpus';
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 
 test('items count under the nearest heading naming a section, subheadings and CRLF included; code does not count', () => {
   const text = [
@@ -76,7 +76,7 @@ test('a solution of a list item goes on after a blank line only while it stays i
   ]);
 });
 
-test('the real BondBridge note gives its pair with the code block of the solution, and its discoveries', () => {
+test('the real BondBridge note gives its pair with the code block of the solution, and its discoveries', needsCorpus, () => {
   const text = readFileSync(path.join(CORPUS, 'darolishes__BondBridge/handoffs/1-setup.md'), 'utf8');
   const pairs = problemSolutions(text);
   assert.deepEqual(pairs.map((p) => [p.problem, p.solution.length, p.code.length]), [['Need for framework readiness detection', 1, 1]]);

@@ -9,11 +9,11 @@ import { validateFile } from '../../../src/core/validate/validateFile';
 import { LineIndex } from '../../../src/core/text/lineIndex';
 import { forbidNetwork, networkAttempts } from '../schema/noNetwork';
 import { crlfBom } from './validateKit';
+import { CORPUS, corpusPresent, needsCorpus } from '../support/corpus';
 
 forbidNetwork();
 
 // Third-party files, read in place (never copied into the project).
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const diskHost = { readText: (p: string): string | null => (existsSync(p) ? readFileSync(p, 'utf8') : null) };
 
 /** Files of one corpus repository, relative to it, `/`-separated. */
@@ -31,9 +31,9 @@ function validateInRepo(repo: string, file: string, text?: string): Problem[] {
   return validateFile(file, t, readMilestoneFile(file, t), { schemas, folderRoot: root, today: '2026-05-05' });
 }
 
-const repos = existsSync(CORPUS) ? readdirSync(CORPUS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+const repos = corpusPresent ? readdirSync(CORPUS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
 
-test('validating every corpus file (LF, and CRLF with a BOM) never throws, and every range lies inside the text', { skip: repos.length === 0 }, () => {
+test('validating every corpus file (LF, and CRLF with a BOM) never throws, and every range lies inside the text', needsCorpus, () => {
   let checked = 0;
   for (const repo of repos) {
     for (const file of filesOf(repo)) {
@@ -55,12 +55,12 @@ test('validating every corpus file (LF, and CRLF with a BOM) never throws, and e
 
 const schemaCodes = (ps: readonly Problem[]): string[] => ps.filter((p) => p.code.startsWith('schema-') || p.code.endsWith('-syntax')).map((p) => p.code);
 
-test('the gtfs-visualizer MS003 ExecPlan milestone passes the built-in ExecPlan schema (unquoted dates are strings)', { skip: repos.length === 0 }, () => {
+test('the gtfs-visualizer MS003 ExecPlan milestone passes the built-in ExecPlan schema (unquoted dates are strings)', needsCorpus, () => {
   const file = '.agent/exec_plans/active/gtfs-foundation/milestones/active/MS003_gtfs-foundation.md';
   assert.deepEqual(schemaCodes(validateInRepo('thebasay0u__gtfs-visualizer', file)), []);
 });
 
-test('the agentrules MS004 milestone passes: created unquoted, updated quoted, block-style tags', { skip: repos.length === 0 }, () => {
+test('the agentrules MS004 milestone passes: created unquoted, updated quoted, block-style tags', needsCorpus, () => {
   const file = '.agent/exec_plans/complete/2026/05/05/EP-20260505-001_claude-code-runtime-hardening/milestones/complete/MS004_centralize-provider-object-coercion.md';
   assert.deepEqual(schemaCodes(validateInRepo('trevor-nichols__agentrules-architect', file)), []);
   const broken = readFileSync(path.join(CORPUS, 'trevor-nichols__agentrules-architect', file), 'utf8').replace('status: completed', 'status: complete');
@@ -68,7 +68,7 @@ test('the agentrules MS004 milestone passes: created unquoted, updated quoted, b
   assert.deepEqual(p.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character]), [[5, 8, 16]]);
 });
 
-test('the git-partial KB milestones pass their own milestones.jsonschema.yaml, and the moved folder the built-in KB schema', { skip: repos.length === 0 }, () => {
+test('the git-partial KB milestones pass their own milestones.jsonschema.yaml, and the moved folder the built-in KB schema', needsCorpus, () => {
   const repo = 'bukzor__git-partial.prototyping';
   const schemas = new SchemaRegistry(diskHost);
   const root = path.join(CORPUS, repo);
@@ -81,7 +81,7 @@ test('the git-partial KB milestones pass their own milestones.jsonschema.yaml, a
   assert.deepEqual(schemas.schemaFileProblems(root, 'docs/milestones.jsonschema.yaml'), []);
 });
 
-test('a KB milestone that breaks its workspace schema gets the workspace schema\'s enum in the message', { skip: repos.length === 0 }, () => {
+test('a KB milestone that breaks its workspace schema gets the workspace schema\'s enum in the message', needsCorpus, () => {
   const repo = 'bukzor__git-partial.prototyping';
   const file = 'docs/milestones.kb/020-multi-agent-persistence.md';
   const text = readFileSync(path.join(CORPUS, repo, file), 'utf8').replace('status: not-started', 'status: not_started').replace('depends-on: ["010"]', 'depends-on: ["10"]');

@@ -3,7 +3,7 @@
 // is read back; line endings and the BOM survive.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readMilestoneFile } from '../../../../src/core/conventions/readMilestoneFile';
 import { applyPlanToTexts } from '../../../../src/core/lifecycle/applyPlanToTexts';
@@ -15,12 +15,11 @@ import { reopenMilestone } from '../../../../src/core/lifecycle/status/reopenMil
 import { setMilestoneStatus } from '../../../../src/core/lifecycle/status/setMilestoneStatus';
 import { statusValues } from '../../../../src/core/lifecycle/status/statusValues';
 import { crlfBom, ctx, memory } from './lifecycleKit';
+import { CORPUS, needsCorpus } from '../../support/corpus';
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 
 /** Each corpus file read as a milestone file: its path inside its repository and its text. */
 function corpusFiles(): { file: string; text: string }[] {
-  if (!existsSync(CORPUS)) return [];
   const out: { file: string; text: string }[] = [];
   for (const repo of readdirSync(CORPUS, { withFileTypes: true }).filter((e) => e.isDirectory())) {
     const base = path.join(CORPUS, repo.name);
@@ -34,11 +33,11 @@ function corpusFiles(): { file: string; text: string }[] {
   return out;
 }
 
-test('the corpus is there to act on', () => {
+test('the corpus is there to act on', needsCorpus, () => {
   assert.ok(corpusFiles().length >= 12, `only ${corpusFiles().length} milestone files found in ${CORPUS}`);
 });
 
-test('every action on every corpus milestone gives a plan that applies or a refusal, keeping line endings and BOM', () => {
+test('every action on every corpus milestone gives a plan that applies or a refusal, keeping line endings and BOM', needsCorpus, () => {
   let plans = 0;
   let refusals = 0;
   for (const { file, text: lf } of corpusFiles()) {
