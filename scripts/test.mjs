@@ -3,7 +3,7 @@
 //   node scripts/test.mjs unit        one part (or several: `unit ui`), after a build without type check
 // Parts:
 //   unit         node --test over out/test/unit/**/*.test.js (plain Node, the core)
-//   integration  mocha in a real VS Code extension host, offline, in six runs (a summary row each):
+//   integration  mocha in a real VS Code extension host, offline, in seven runs (a summary row each):
 //                `integration` opens a copy of examples/ as a single folder (runOffline.js);
 //                `integration-multiroot` opens a two-folder .code-workspace and runs only
 //                *.multiroot.test.js (runOffline.js --multi-root); `integration-agreement` opens
@@ -13,7 +13,9 @@
 //                `integration-lifecycle` opens another copy of examples/ and runs *.lifecycle.test.js
 //                (new, claim, complete, archive, distill … change files; runOffline.js --lifecycle);
 //                `integration-restricted` opens fixtures/problems/ in Restricted Mode and runs
-//                *.restricted.test.js (runOffline.js --restricted)
+//                *.restricted.test.js (runOffline.js --restricted); `integration-hostile` opens
+//                fixtures/hostile/ (alias bombs, a catastrophic schema pattern) and runs
+//                *.hostile.test.js (runOffline.js --hostile)
 //   ui           node:test files out/test/e2e/*.test.js, one after another (Playwright + Chromium)
 // Integration and ui first run scripts/setup-vscode-server.sh (cached in .vscode-test/).
 // Tests that read the shared real-file corpus (../shared/corpus, beside the clone in CI) run when it
@@ -35,9 +37,9 @@ if (unknown.length) {
 }
 const parts = asked.length ? allParts.filter((part) => asked.includes(part)) : allParts;
 /** Minutes a part may take before it is stopped (its own timeouts should fire first). */
-const partTimeoutMin = { build: 5, setup: 20, unit: 10, integration: 10, 'integration-multiroot': 10, 'integration-agreement': 10, 'integration-problems': 10, 'integration-lifecycle': 10, 'integration-restricted': 10, ui: 20 };
+const partTimeoutMin = { build: 5, setup: 20, unit: 10, integration: 10, 'integration-multiroot': 10, 'integration-agreement': 10, 'integration-problems': 10, 'integration-lifecycle': 10, 'integration-restricted': 10, 'integration-hostile': 10, ui: 20 };
 /** The steps whose tests are counted (the others, build and setup, count as one failure when they fail). */
-const testSteps = ['unit', 'integration', 'integration-multiroot', 'integration-agreement', 'integration-problems', 'integration-lifecycle', 'integration-restricted', 'ui'];
+const testSteps = ['unit', 'integration', 'integration-multiroot', 'integration-agreement', 'integration-problems', 'integration-lifecycle', 'integration-restricted', 'integration-hostile', 'ui'];
 
 const results = [];
 const CORPUS_ABSENT = 'corpus: ../shared/corpus absent';
@@ -92,6 +94,7 @@ async function integration() {
   await integrationRun('integration-problems', ['--problems']);
   await integrationRun('integration-lifecycle', ['--lifecycle']);
   await integrationRun('integration-restricted', ['--restricted']);
+  await integrationRun('integration-hostile', ['--hostile']);
 }
 
 async function integrationRun(name, args) {

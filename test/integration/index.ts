@@ -6,7 +6,8 @@
 // with MILESTONES_TEST_SUITES=problems (`runOffline.js --problems`, fixtures/problems/) over
 // *.problems.test.js only, with MILESTONES_TEST_SUITES=lifecycle (`runOffline.js --lifecycle`, its own
 // copy of examples/, since these tests create, move and complete milestones) over *.lifecycle.test.js only,
-// with MILESTONES_TEST_SUITES=restricted (`runOffline.js --restricted`, Restricted Mode) over *.restricted.test.js only.
+// with MILESTONES_TEST_SUITES=restricted (`runOffline.js --restricted`, Restricted Mode) over *.restricted.test.js only,
+// with MILESTONES_TEST_SUITES=hostile (`runOffline.js --hostile`, fixtures/hostile/) over *.hostile.test.js only.
 // Both launchers use it: runOffline.ts (CI) and runElectron.ts (machines that can download VS Code).
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { startLine, summaryLine } from './reportLines';
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000 });
   // Each special run has its own suffix; the single-folder run takes every other *.test.js.
-  const special = ['multiroot', 'agreement', 'problems', 'lifecycle', 'restricted'];
+  const special = ['multiroot', 'agreement', 'problems', 'lifecycle', 'restricted', 'hostile'];
   const suites = process.env.MILESTONES_TEST_SUITES ?? 'single';
   const runOf = (file: string): string => special.find((s) => file.endsWith(`.${s}.test.js`)) ?? 'single';
   const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })

@@ -21,8 +21,11 @@
 //   runOffline.js --restricted  another copy of fixtures/problems/, opened in Restricted Mode
 //                               (Workspace Trust on, the folder not trusted); mocha runs only
 //                               *.restricted.test.js
-// The tests see MILESTONES_TEST_SUITES (`single`, `multiroot`, `agreement`, `problems`, `lifecycle`
-// or `restricted`; index.js picks the files by it).
+//   runOffline.js --hostile     a copy of test/integration/fixtures/hostile/ (alias bombs and a
+//                               catastrophic schema pattern beside normal files), trusted; mocha
+//                               runs only *.hostile.test.js
+// The tests see MILESTONES_TEST_SUITES (`single`, `multiroot`, `agreement`, `problems`, `lifecycle`,
+// `restricted` or `hostile`; index.js picks the files by it).
 //
 // Environment: MILESTONES_TEST_TIMEOUT_MS (default 180000), MILESTONES_TEST_WORKSPACE_SOURCE
 // (folder copied as the workspace, or as `lantern` in the multi-root run, default examples/),
@@ -54,8 +57,9 @@ async function main(): Promise<number> {
   const problems = !multiRoot && process.argv.includes('--problems');
   const lifecycle = !multiRoot && !problems && process.argv.includes('--lifecycle');
   const restricted = !multiRoot && !problems && !lifecycle && process.argv.includes('--restricted');
-  const suites = agreement ? 'agreement' : multiRoot ? 'multiroot' : problems ? 'problems' : lifecycle ? 'lifecycle' : restricted ? 'restricted' : 'single';
-  const run = createRunFolder(agreement ? 'ag' : multiRoot ? 'mr' : problems ? 'pr' : lifecycle ? 'lc' : restricted ? 'rs' : 'it');
+  const hostile = !multiRoot && !problems && !lifecycle && !restricted && process.argv.includes('--hostile');
+  const suites = agreement ? 'agreement' : multiRoot ? 'multiroot' : problems ? 'problems' : lifecycle ? 'lifecycle' : restricted ? 'restricted' : hostile ? 'hostile' : 'single';
+  const run = createRunFolder(agreement ? 'ag' : multiRoot ? 'mr' : problems ? 'pr' : lifecycle ? 'lc' : restricted ? 'rs' : hostile ? 'ho' : 'it');
   const examples = process.env.MILESTONES_TEST_WORKSPACE_SOURCE ?? path.join(root, 'examples');
   const workspace = agreement
     ? copyMultiRootWorkspace(run, corpusFolders(process.env.MILESTONES_CORPUS ?? path.resolve(root, '../shared/corpus')))
@@ -64,7 +68,8 @@ async function main(): Promise<number> {
       { name: 'lantern', source: examples },
       { name: 'relay', source: path.join(root, 'test/integration/fixtures/relay') },
     ])
-    : copyWorkspace(run, problems || restricted ? path.join(root, 'test/integration/fixtures/problems') : examples);
+    : copyWorkspace(run, problems || restricted ? path.join(root, 'test/integration/fixtures/problems')
+      : hostile ? path.join(root, 'test/integration/fixtures/hostile') : examples);
   const consoleFile = path.join(root, `test-results/integration${suites === 'single' ? '' : `-${suites}`}-console.log`);
   mkdirSync(path.dirname(consoleFile), { recursive: true });
   writeFileSync(consoleFile, '');

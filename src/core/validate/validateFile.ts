@@ -1,7 +1,5 @@
 import { conventionProblems } from '../checks/conventionProblems';
-import { parseTomlHeader } from '../frontmatter/parseToml';
-import { parseYamlHeader } from '../frontmatter/parseYaml';
-import { splitFrontmatter } from '../frontmatter/splitFrontmatter';
+import { readFrontmatter } from '../frontmatter/readFrontmatter';
 import type { ConventionId, FileReading } from '../model';
 import type { Problem } from '../problems';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
@@ -75,16 +73,14 @@ interface Subject {
 
 /** The header of a markdown file, when it has one that parses. */
 function headerSubject(text: string, lines: () => LineIndex): Subject | null {
-  const split = splitFrontmatter(text);
+  // The reader's own rules (size bound, alias bound, YAML/TOML) decide what the header holds.
+  const { split, data } = readFrontmatter(text);
+  if (data === null) return null;
   if (split.kind === 'yaml') {
-    const r = parseYamlHeader(text.slice(split.contentStart, split.contentEnd));
-    if (r.kind !== 'ok') return null;
-    return { data: r.data, flavor: 'yaml', where: 'the header', locator: lazy(() => new YamlLocator(text, lines(), split.contentStart, split.contentEnd, 0)) };
+    return { data, flavor: 'yaml', where: 'the header', locator: lazy(() => new YamlLocator(text, lines(), split.contentStart, split.contentEnd, 0)) };
   }
   if (split.kind === 'toml') {
-    const r = parseTomlHeader(text.slice(split.openStart, split.bodyStart), 0);
-    if (r.kind !== 'ok') return null;
-    return { data: r.data, flavor: 'yaml', where: 'the header', locator: lazy(() => new TomlLocator(text, lines(), 0, split.closeLine)) };
+    return { data, flavor: 'yaml', where: 'the header', locator: lazy(() => new TomlLocator(text, lines(), 0, split.closeLine)) };
   }
   return null;
 }

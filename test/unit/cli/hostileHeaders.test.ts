@@ -96,6 +96,17 @@ test('list --json still lists every file with the steps it could read', () => {
   assert.ok(doc.notes.some((n) => n.file === 'docs/milestones.kb/010-bomb.md' && n.code === 'yaml-aliases'), 'the bomb is a note of the listing');
 });
 
+test('a header of 50,000 keys (1.4 MB) is a problem on its first line, and is not read', () => {
+  const keys = Array.from({ length: 50_000 }, (_, i) => `key${i}: value number ${i} with some text`);
+  const huge = writeFolder({ 'docs/milestones.kb/010-huge.md': ['---', 'status: bogus', ...keys, '---', '# Huge', '', '- [ ] a step', ''].join('\n') });
+  const r = run(['validate', '--json', huge]);
+  const problems = (JSON.parse(r.stdout) as { problems: ReportedProblem[] }).problems;
+  assert.deepEqual(problems.map((p) => [p.code, p.line]), [['frontmatter-too-large', 1]]);
+  assert.match(problems[0]!.message, /^The frontmatter is \d+ KB; headers over 64 KB are not read/);
+  const doc = JSON.parse(run(['list', '--json', huge]).stdout) as ListDocument;
+  assert.equal(doc.milestones[0]?.progress.total, 1, 'the body is still read');
+});
+
 test('a header with a few honest anchors is still read', () => {
   const honest = writeFolder({
     'docs/milestones.kb/010-anchors.md': ['---', 'status: &s in-progress', 'goal: "Reuse"', 'tags: &t [a, b]', 'labels: *t', 'deliverables:', '  - *s', '---', '# Anchors', ''].join('\n'),
