@@ -20,7 +20,28 @@ export interface ValidationEnv {
   readonly folderRoot: string;
   /** Today as `YYYY-MM-DD` (local date), for fixes that set `updated`. */
   readonly today: string;
+  /** Milliseconds of a monotonic clock, for the check budget (default `Date.now`; tests pass their own). */
+  readonly clock?: () => number;
 }
+
+/**
+ * The schema errors of one file that are turned into problems; the rest are counted in one more.
+ *
+ * Why: ajv reports every error (`allErrors`), and placing each costs a lookup in the header or
+ * JSON; a session file of 17,000 steps with a wrong `status` each gave 17,000 problems in 1.7 s.
+ * Nobody reads past the first few hundred; the count says how many more there are.
+ */
+export const MAX_SCHEMA_PROBLEMS = 500;
+
+/**
+ * How long checking one file may take before the remaining checks are skipped, in milliseconds.
+ *
+ * Why: every cost that content controls is bounded where it arises (file and header size, YAML
+ * aliases, linear-time patterns, schema size and references), and real files check in well under
+ * a millisecond; this is the guard for a cost nobody predicted, so that one file can never hold
+ * the extension host for seconds. The check is between stages (it cannot stop a stage midway).
+ */
+export const CHECK_BUDGET_MS = 1500;
 
 /**
  * Every problem of one file that needs only that file: header syntax (unclosed, not at start, YAML /
@@ -34,6 +55,10 @@ export interface ValidationEnv {
  * compiled validator; a parse with positions happens only when there is a problem to place.
  */
 export function validateFile(file: string, text: string, reading: FileReading | null, env: ValidationEnv): Problem[] {
+  const clock = env.clock ?? Date.now;
+  const started = clock();
+  let stopped = false;
+  const overBudget = (): boolean => (stopped ||= clock() - started > CHECK_BUDGET_MS);
   let index: LineIndex | undefined;
   const lines = (): LineIndex => (index ??= new LineIndex(text));
   const out: Problem[] = [];
@@ -50,17 +75,34 @@ export function validateFile(file: string, text: string, reading: FileReading | 
       const use = resolution.use;
       if (use === null) return found;
       const errors = use.validate(subject.data);
-      if (errors.length > 0) found.push(...schemaProblems(errors, ctx));
+      if (overBudget()) return [...found, budgetProblem(file, 'its schema check')];
+      if (errors.length > 0) found.push(...schemaProblems(errors.slice(0, MAX_SCHEMA_PROBLEMS), ctx));
+      if (errors.length > MAX_SCHEMA_PROBLEMS) {
+        found.push({
+          file, severity: 'warning', code: 'schema-too-many', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          message: `${(errors.length - MAX_SCHEMA_PROBLEMS).toLocaleString('en-US')} more schema problems are not shown (at most ${MAX_SCHEMA_PROBLEMS} a file); fix these and check again.`,
+        });
+      }
       // Built-in schemas let real files add keys; a key that is a near-miss of a known one is a typo.
       if (use.source === 'builtin') for (const t of keyTypos(subject.data, use.schema)) found.push(typoProblem(t, ctx));
       return found;
     }, []));
   }
-  if (reading !== null) {
+  if (reading !== null && !stopped) {
+    if (overBudget()) return [...out, budgetProblem(file, 'placing its problems')];
     out.push(...guarded(() => noteProblems(file, text, lines(), reading, hasSchema), []));
+    if (overBudget()) return [...out, budgetProblem(file, 'its header notes')];
     out.push(...guarded(() => conventionProblems(file, text, reading, () => env.today), []));
   }
   return out;
+}
+
+/** The problem of a file whose checks stopped at the budget: on line 1, saying what was skipped. */
+function budgetProblem(file: string, stage: string): Problem {
+  return {
+    file, severity: 'warning', code: 'not-checked', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: `Not fully checked: ${stage} took longer than ${CHECK_BUDGET_MS / 1000} s, so the remaining checks of this file were skipped.`,
+  };
 }
 
 /** The data a schema checks, and where its problems go. */
