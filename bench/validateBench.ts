@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileSchemaHost } from '../src/cli/validateFolders';
+import { readFoundFile } from '../src/core/conventions/readFoundFile';
 import { readMilestoneFile } from '../src/core/conventions/readMilestoneFile';
 import type { FileReading } from '../src/core/model';
 import { SchemaRegistry } from '../src/core/schema/schemaRegistry';
@@ -32,12 +33,13 @@ export function validateAll(root: string, env: ValidationEnv): ValidateAllResult
   const indexed: IndexedFile[] = [];
   let fileProblems = 0;
   for (const item of scanFolder(root)) {
-    if (item.kind !== 'file') continue;
-    const reading = readMilestoneFile(item.file, item.text);
-    if (!reading) continue;
-    texts.set(item.file, item.text);
+    if (item.kind === 'unreadable-folder') continue;
+    const found = readFoundFile(item.file, item, () => 'raise the limit');
+    if (!found) continue;
+    const { reading, text } = found;
+    if (text !== null) texts.set(item.file, text);
     indexed.push({ folder: root, reading });
-    fileProblems += validateFile(item.file, item.text, reading, env).length;
+    fileProblems += validateFile(item.file, text ?? '', reading, env).length;
   }
   const facts = { exists: (folder: string, file: string) => existsSync(path.join(folder, file)) };
   const cross = workspaceProblems(indexed, (_folder, file) => texts.get(file) ?? null, facts).length;
@@ -48,7 +50,7 @@ export function validateAll(root: string, env: ValidationEnv): ValidateAllResult
 export function eightKbExecPlan(root: string): { file: string; text: string } | null {
   let best: { file: string; text: string; distance: number } | null = null;
   for (const item of scanFolder(root)) {
-    if (item.kind !== 'file' || !item.file.startsWith('.agent/')) continue;
+    if (item.kind !== 'text' || !item.file.startsWith('.agent/')) continue;
     const distance = Math.abs(Buffer.byteLength(item.text) - 8192);
     if (!best || distance < best.distance) best = { file: item.file, text: item.text, distance };
   }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { readMilestoneFile } from '../core/conventions/readMilestoneFile';
+import { readFoundFile, type FoundReading, type RaiseLimit } from '../core/conventions/readFoundFile';
 import type { FileReading, NoteSeverity } from '../core/model';
 import { DEFAULT_MAX_FILE_SIZE, scanFolder } from '../core/workspace/scanFolder';
 
@@ -39,35 +39,37 @@ export function checkFolder(folder: string): string | null {
 /** Called with the text of each milestone file read (`validate` needs the texts; `list` does not keep them). */
 export type TextSink = (folder: string, file: string, text: string) => void;
 
+/** The end of a too-large file's message on the command line, which reads no editor settings. */
+const raiseLimit: RaiseLimit = (size) => `raise the limit with --max-file-size ${size} to check it`;
+
 /**
- * Scans each folder and reads every milestone file in it, sorted by folder (in argument order) and
- * path. Never throws on a file: a file that cannot be read, is too large, or makes a reader fail
- * becomes a note, and the rest is still listed. Shared by `list` and `validate` (which passes
- * `onText` to keep each milestone file's text).
+ * Scans each folder and reads every milestone file in it (`readFoundFile`), sorted by folder (in
+ * argument order) and path. Never throws on a file: a milestone file that cannot be read, is too
+ * large, binary or not UTF-8 is listed with its note (`file-…`), a reader failure becomes a note, a
+ * folder that cannot be listed a note without a line, and the rest is still listed. Shared by `list`
+ * and `validate` (which passes `onText` to keep the text of each file that was read).
  */
-export function collectMilestones(folders: readonly string[], onText?: TextSink): Collected {
+export function collectMilestones(folders: readonly string[], onText?: TextSink, maxFileSize = DEFAULT_MAX_FILE_SIZE): Collected {
   const readings: FolderReading[] = [];
   const notes: FileNote[] = [];
   for (const folder of folders) {
     const found: FolderReading[] = [];
-    for (const item of scanFolder(path.resolve(folder))) {
-      if (item.kind === 'skipped') {
-        const message = item.skipped === 'too-large'
-          ? `not read: ${item.size} bytes is over the ${DEFAULT_MAX_FILE_SIZE / 1048576} MB limit`
-          : `could not be read: ${item.message}`;
-        notes.push({ folder, file: item.file, line: null, severity: 'warning', code: item.skipped, message });
+    for (const item of scanFolder(path.resolve(folder), { maxFileSize })) {
+      if (item.kind === 'unreadable-folder') {
+        notes.push({ folder, file: item.file, line: null, severity: 'warning', code: 'folder-unreadable', message: `could not be listed: ${item.message}` });
         continue;
       }
-      let reading: FileReading | null;
+      let read: FoundReading | null;
       try {
-        reading = readMilestoneFile(item.file, item.text);
+        read = readFoundFile(item.file, item, raiseLimit);
       } catch (error) {
         // A reader bug must not hide every other file from the listing.
         notes.push({ folder, file: item.file, line: null, severity: 'error', code: 'read-failed', message: `the reader failed: ${error instanceof Error ? error.message : String(error)}` });
         continue;
       }
-      if (!reading) continue;
-      onText?.(folder, item.file, item.text);
+      if (!read) continue;
+      const { reading, text } = read;
+      if (text !== null) onText?.(folder, item.file, text);
       found.push({ folder, reading });
       for (const note of reading.notes) {
         notes.push({ folder, file: item.file, line: note.line + 1, severity: note.severity, code: note.code, message: note.message });

@@ -9,12 +9,12 @@ import { outputFormat, validateCommand } from './validateCommand';
 
 /** The flags and valued options each command accepts. */
 const COMMANDS: Readonly<Record<string, readonly string[]>> = {
-  list: ['--json', '--help'],
-  validate: ['--json', '--format', '--help'],
+  list: ['--json', '--max-file-size', '--help'],
+  validate: ['--json', '--format', '--max-file-size', '--help'],
   ...Object.fromEntries(LIFECYCLE_COMMANDS.map((c) => [c.name, ['--help', '--root', ...c.flags, ...c.valued]])),
 };
 const ALL_FLAGS = [...new Set(['--json', '--help', ...LIFECYCLE_COMMANDS.flatMap((c) => c.flags)])];
-const ALL_VALUED = [...new Set(['--format', '--root', ...LIFECYCLE_COMMANDS.flatMap((c) => c.valued)])];
+const ALL_VALUED = [...new Set(['--format', '--max-file-size', '--root', ...LIFECYCLE_COMMANDS.flatMap((c) => c.valued)])];
 
 /**
  * Runs the command line and returns the exit status: 0 done, 2 usage error or missing folder,
@@ -42,16 +42,24 @@ export function main(argv: readonly string[], io: CliIO): number {
   try {
     const lifecycle = LIFECYCLE_COMMANDS.find((c) => c.name === command);
     if (lifecycle) return lifecycle.run(parsed.args, io);
+    const maxFileSize = byteCount(options.get('--max-file-size'));
+    if (maxFileSize === null) return usageError('--max-file-size takes a number of bytes, e.g. --max-file-size 4194304', io);
     if (command === 'validate') {
       const format = outputFormat(options.get('--format'), flags.has('--json'));
       if (format === null) return usageError(`--format takes human, json or github${flags.has('--json') ? ' (--json means --format json)' : ''}`, io);
-      return validateCommand(positionals, format, io);
+      return validateCommand(positionals, format, io, maxFileSize);
     }
-    return listCommand(positionals, flags.has('--json'), io);
+    return listCommand(positionals, flags.has('--json'), io, maxFileSize);
   } catch (error) {
     io.err(`milestones: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+/** `--max-file-size` as given: undefined when absent (the default applies), null when it is not a whole number of bytes. */
+function byteCount(value: string | undefined): number | undefined | null {
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value) ? Number(value) : null;
 }
 
 function usageError(message: string, io: CliIO): number {

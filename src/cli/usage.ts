@@ -7,7 +7,7 @@ Commands:
   list [--json] [folder…]   List the milestones in each folder (default: the current folder):
                             file, convention, title, done/total steps, status, and what was
                             noticed while reading. --json prints one JSON object for scripts.
-  validate [--json] [--format human|json|github] [folder…]
+  validate [--json] [--format human|json|github] [--max-file-size BYTES] [folder…]
                             Check every milestone file in each folder (default: the current
                             folder) as the extension does: schemas (NAME.jsonschema.yaml beside
                             NAME.kb/, \`milestones.schemas\` in .vscode/settings.json, \`$schema\`,
@@ -20,6 +20,10 @@ Options:
                      {"problems":[{file,line,column,endLine,endColumn,severity,code,message}]}.
   --format FORMAT    validate only: human (default), json (= --json), or github (GitHub Actions
                      annotations: ::error file=…,line=…,col=…::message).
+  --max-file-size BYTES
+                     list and validate: read milestone files up to this size (default 2097152,
+                     2 MB; the editor's setting milestones.maxFileSize). A larger one is not read
+                     and is a problem (file-too-large).
   --root FOLDER      Lifecycle commands: the workspace folder (default: the current folder).
   --as NAME          Who acts (owner, completed_by); default MILESTONES_IDENTITY, git user.name,
                      then the OS user.

@@ -17,11 +17,12 @@ export function outputFormat(format: string | undefined, json: boolean): OutputF
 }
 
 /**
- * `milestones validate [--json] [--format human|json|github] [folder…]`: every folder must exist
- * (else exit 2, nothing on stdout). Prints the problems in `format`; files that could not be read
- * and checks that failed go to stderr. Exit 1 when there is an error (or a check failed), else 0.
+ * `milestones validate [--json] [--format human|json|github] [--max-file-size BYTES] [folder…]`:
+ * every folder must exist (else exit 2, nothing on stdout). Prints the problems in `format` (a
+ * milestone file that could not be read is a problem on its line 1); folders that could not be
+ * listed and checks that failed go to stderr. Exit 1 when there is an error (or a check failed), else 0.
  */
-export function validateCommand(folders: readonly string[], format: OutputFormat, io: CliIO): number {
+export function validateCommand(folders: readonly string[], format: OutputFormat, io: CliIO, maxFileSize?: number): number {
   const targets = folders.length > 0 ? [...new Set(folders)] : ['.'];
   for (const folder of targets) {
     const problem = checkFolder(folder);
@@ -30,7 +31,7 @@ export function validateCommand(folders: readonly string[], format: OutputFormat
       return 2;
     }
   }
-  const run = validateFolders(targets, localToday());
+  const run = validateFolders(targets, localToday(), maxFileSize);
   io.out(formatProblems(run.problems, format, run.filesChecked));
   for (const note of run.skipped) io.err(`milestones: not validated: ${targets.length > 1 ? `${note.folder}/` : ''}${note.file}: ${note.message}\n`);
   for (const failure of run.failures) io.err(`milestones: internal error: ${failure}\n`);

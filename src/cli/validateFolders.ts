@@ -15,7 +15,7 @@ export interface ValidationRun {
   readonly problems: readonly ReportedProblem[];
   /** Milestone files and schema files validated. */
   readonly filesChecked: number;
-  /** Files that were not validated (too large, unreadable, a reader failure). */
+  /** What could not be validated and has no line to show it on (a reader failure, a folder that cannot be listed). */
   readonly skipped: readonly FileNote[];
   /** Checks that threw (bugs), one sentence each; the run still reports everything else. */
   readonly failures: readonly string[];
@@ -38,11 +38,12 @@ export const fileSchemaHost: SchemaHost = {
  * the cross-file checks with `workspaceProblems` over the files of all folders together, and the
  * schema files (`schemaFilesToCheck`) with `schemaFileProblems`. Folders must exist (callers check).
  * A file is printed relative to its folder, prefixed by the folder (as given) when there are several.
+ * Files over `maxFileSize` bytes are not read (each gets a `file-too-large` problem).
  */
-export function validateFolders(folders: readonly string[], today: string): ValidationRun {
+export function validateFolders(folders: readonly string[], today: string, maxFileSize?: number): ValidationRun {
   const texts = new Map<string, string>();
   const key = (folder: string, file: string): string => `${folder}\0${file}`;
-  const collected = collectMilestones(folders, (folder, file, text) => texts.set(key(folder, file), text));
+  const collected = collectMilestones(folders, (folder, file, text) => texts.set(key(folder, file), text), maxFileSize);
   const roots = new Map(folders.map((f) => [f, path.resolve(f)]));
   const shown = new Map<string, string>();
   for (const f of folders) shown.set(roots.get(f)!, folders.length > 1 ? `${f.replace(/\\/g, '/').replace(/\/+$/, '')}/` : '');

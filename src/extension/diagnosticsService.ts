@@ -51,7 +51,7 @@ export class DiagnosticsService implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => {
         clearTimeout(this.typing.get(doc.uri.toString()));
         const place = locate(doc.uri);
-        if (place && this.index.textOf(place.folder.uri.toString(), place.file) !== undefined) this.validateIndexed(place.folder.uri.toString(), place.file, true);
+        if (place && this.index.index.get(place.folder.uri.toString(), place.file) !== undefined) this.validateIndexed(place.folder.uri.toString(), place.file, true);
         else this.store.forget(doc.uri);
         this.store.republish(doc.uri);
       }),
@@ -118,8 +118,9 @@ export class DiagnosticsService implements vscode.Disposable {
     const doc = this.openDocument(uri);
     if (doc) return force || this.store.fileVersion(uri) !== doc.version ? this.validateDocument(doc) : undefined;
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === folderKey);
-    const text = this.index.textOf(folderKey, file);
     const reading = this.index.index.get(folderKey, file) ?? null;
+    // A file the index could not read (too large, binary …) has a reading, its note, and no text.
+    const text = this.index.textOf(folderKey, file) ?? (reading !== null ? '' : undefined);
     if (!folder || text === undefined || this.scope === 'openFiles') return this.store.set(uri, 'file', []);
     this.validate(uri, folder, file, text, reading, null);
   }

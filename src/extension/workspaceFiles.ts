@@ -1,13 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { errorReason, type FoundFile } from '../core/conventions/readFoundFile';
+import { textKind } from '../core/text/textKind';
 
-/** What reading one file gave: its text, or why there is none. */
-export type FileRead =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'too-large'; readonly size: number }
-  | { readonly kind: 'directory' }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'error'; readonly message: string };
+/** What reading one file gave: its text and the kind of its bytes, or why there is none (`readFoundFile` decides what that means). */
+export type FileRead = FoundFile | { readonly kind: 'directory' } | { readonly kind: 'missing' };
 
 // Keep a BOM as U+FEFF, as the core readers and the CLI see it.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -20,24 +17,31 @@ function isMissing(error: unknown): boolean {
 
 /**
  * Reads a file of the workspace: with Node's fs for local files (fast, no round trip), with
- * `workspace.fs` for any other scheme. Never throws.
+ * `workspace.fs` for any other scheme. Never throws. A local path that is neither a file nor a
+ * folder (a named pipe) is never opened: reading it would wait for a writer.
  */
 export async function readWorkspaceFile(uri: vscode.Uri, maxFileSize: number): Promise<FileRead> {
   try {
     if (uri.scheme === 'file') {
       const stat = await fs.stat(uri.fsPath);
       if (stat.isDirectory()) return { kind: 'directory' };
-      if (stat.size > maxFileSize) return { kind: 'too-large', size: stat.size };
-      return { kind: 'text', text: decoder.decode(await fs.readFile(uri.fsPath)) };
+      if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
+      if (stat.size > maxFileSize) return { kind: 'too-large', size: stat.size, limit: maxFileSize };
+      return decoded(await fs.readFile(uri.fsPath));
     }
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) return { kind: 'directory' };
-    if (stat.size > maxFileSize) return { kind: 'too-large', size: stat.size };
-    return { kind: 'text', text: decoder.decode(await vscode.workspace.fs.readFile(uri)) };
+    if (stat.size > maxFileSize) return { kind: 'too-large', size: stat.size, limit: maxFileSize };
+    return decoded(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     if (isMissing(error)) return { kind: 'missing' };
-    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'unreadable', reason: errorReason(error) };
   }
+}
+
+function decoded(bytes: Uint8Array): FileRead {
+  const text = decoder.decode(bytes);
+  return { kind: 'text', text, textKind: textKind(bytes, bytes.length, text) };
 }
 
 /** The path of `uri` relative to `folder`, `/`-separated, or null when it is not inside it. */

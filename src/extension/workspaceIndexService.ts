@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { readFoundFile, type FoundReading, type RaiseLimit } from '../core/conventions/readFoundFile';
 import { classifyPath, readMilestoneFile } from '../core/conventions/readMilestoneFile';
 import { MilestoneIndex } from '../core/index/milestoneIndex';
 import type { IndexFileChange } from '../core/index/milestoneIndex';
-import type { FileReading, Milestone } from '../core/model';
+import type { Milestone } from '../core/model';
 import { ViewId } from './commandIds';
 import { readScanSettings } from './config';
 import { findMilestoneFiles } from './workspaceScan';
@@ -23,11 +24,8 @@ export interface FolderMilestones {
 
 const READ_CONCURRENCY = 32;
 
-/** A file's reading and the text it was read from (BOM kept, as on disk). */
-interface ReadFile {
-  readonly reading: FileReading;
-  readonly text: string;
-}
+/** The end of a too-large file's problem in the editor. */
+const raiseLimit: RaiseLimit = () => 'raise that setting to check it';
 
 const textKey = (folder: string, file: string) => `${folder}\u0000${file}`;
 
@@ -67,7 +65,11 @@ export class WorkspaceIndexService implements vscode.Disposable {
     return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ folder, milestones: byFolder.get(folder.uri.toString()) ?? [] }));
   }
 
-  /** The text the index's reading of `file` (of the folder with key `folder`) was made from. */
+  /**
+   * The text the index's reading of `file` (of the folder with key `folder`) was made from (BOM kept,
+   * as on disk); undefined when the index holds no reading of it, or a reading of a file it could
+   * not read (too large, binary …: the reading is only that note, and there is no text to edit).
+   */
   textOf(folder: string, file: string): string | undefined {
     return this.texts.get(textKey(folder, file));
   }
@@ -98,9 +100,9 @@ export class WorkspaceIndexService implements vscode.Disposable {
           for (const entry of [...this.index.entries()]) {
             if (entry.folder === key && !found.has(entry.file)) this.index.delete(key, entry.file);
           }
-          for (const { reading, text } of results[i]) {
-            this.texts.set(textKey(key, reading.file), text);
-            this.index.set(key, reading.file, reading);
+          for (const read of results[i]) {
+            this.keepText(key, read);
+            this.index.set(key, read.reading.file, read.reading);
           }
         });
       });
@@ -127,7 +129,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
       }
       this.log.trace(`${reading ? 'read' : 'dropped'} ${place.file}${openDocumentText(uri) !== undefined ? ' (unsaved editor)' : ''}`);
       const folder = place.folder.uri.toString();
-      if (reading) this.texts.set(textKey(folder, place.file), reading.text);
+      if (reading) this.keepText(folder, reading);
       this.index.set(folder, place.file, reading?.reading ?? null);
     });
   }
@@ -172,6 +174,12 @@ export class WorkspaceIndexService implements vscode.Disposable {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
+  /** Remembers the text a reading was made from; forgets an older one when the file could not be read this time. */
+  private keepText(folder: string, read: FoundReading): void {
+    if (read.text !== null) this.texts.set(textKey(folder, read.reading.file), read.text);
+    else this.texts.delete(textKey(folder, read.reading.file));
+  }
+
   private bump(key: string): number {
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
@@ -185,10 +193,10 @@ export class WorkspaceIndexService implements vscode.Disposable {
     await Promise.all(uris.map((u) => this.refreshFile(u)));
   }
 
-  private async scanFolder(folder: vscode.WorkspaceFolder): Promise<ReadFile[]> {
+  private async scanFolder(folder: vscode.WorkspaceFolder): Promise<FoundReading[]> {
     const settings = readScanSettings(folder);
     const uris = await findMilestoneFiles(folder, settings);
-    const readings: ReadFile[] = [];
+    const readings: FoundReading[] = [];
     await forEachLimited(uris, READ_CONCURRENCY, async (uri) => {
       const place = locate(uri);
       if (!place) return;
@@ -198,27 +206,21 @@ export class WorkspaceIndexService implements vscode.Disposable {
     return readings;
   }
 
-  /** The reading of one file; null when it is not (or no longer) a milestone file. */
-  private async read(uri: vscode.Uri, file: string, maxFileSize: number): Promise<ReadFile | null | 'directory'> {
+  /**
+   * The reading of one file; null when it is not (or no longer) a milestone file. From an editor with
+   * unsaved changes when there is one, else from disk through `readFoundFile`: a milestone file that
+   * is too large, unreadable, binary or not UTF-8 is indexed with its note, which becomes its problem.
+   */
+  private async read(uri: vscode.Uri, file: string, maxFileSize: number): Promise<FoundReading | null | 'directory'> {
     if (classifyPath(file) === null) return null;
-    let text = openDocumentText(uri);
-    if (text === undefined) {
-      const read = await readWorkspaceFile(uri, maxFileSize);
-      switch (read.kind) {
-        case 'text': text = read.text; break;
-        case 'directory': return 'directory';
-        case 'missing': return null;
-        case 'too-large':
-          this.log.info(`Skipped ${file}: ${read.size} bytes is over milestones.maxFileSize (${maxFileSize}).`);
-          return null;
-        case 'error':
-          this.log.warn(`Could not read ${file}: ${read.message}`);
-          return null;
-      }
-    }
+    const text = openDocumentText(uri);
+    const read = text === undefined ? await readWorkspaceFile(uri, maxFileSize) : null;
+    if (read?.kind === 'directory') return 'directory';
+    if (read?.kind === 'missing') return null;
     try {
-      const reading = readMilestoneFile(file, text);
-      return reading ? { reading, text } : null;
+      if (read) return readFoundFile(file, read, raiseLimit);
+      const reading = readMilestoneFile(file, text!);
+      return reading ? { reading, text: text! } : null;
     } catch (error) {
       // The readers promise not to throw on content; if one does, the rest of the index keeps working.
       this.log.error(`Reading ${file} failed`, error instanceof Error ? error : String(error));

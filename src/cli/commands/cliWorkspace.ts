@@ -41,7 +41,7 @@ export function openCliWorkspace(args: ParsedArgs): CliWorkspace | string {
   const texts = new Map<string, string | null>();
   const files: string[] = [];
   for (const item of scanFolder(root)) {
-    if (item.kind !== 'file') continue;
+    if (item.kind !== 'text') continue;
     files.push(item.file);
     texts.set(item.file, item.text);
   }

@@ -1,13 +1,15 @@
 import type { Milestone } from '../model';
 import type { Problem } from '../problems';
+import { jsonDuplicateKeys } from '../text/jsonDuplicateKeys';
 import { sessionTokens, type JsonToken } from './sessionJsonTokens';
 import type { TextPlacer } from './textPlacer';
 
 const DONE = /^(completed|complete|done)$/i;
 
 /**
- * The session JSON checks (seed 001): stored `progress` ≠ completed / total × 100; `step` numbers
- * not 1..n in order; a completed step without `completed_at`. Call only for a file that parsed.
+ * The session JSON checks (seed 001): a key written twice in one object (`json-duplicate-key`, on the
+ * later key, the one that counts); stored `progress` ≠ completed / total × 100; `step` numbers not
+ * 1..n in order; a completed step without `completed_at`. Call only for a file that parsed.
  * Progress tolerates rounding either way (a script that floors 2/3 to 66 is right too).
  */
 export function sessionProblems(file: string, m: Milestone, place: TextPlacer): Problem[] {
@@ -15,6 +17,12 @@ export function sessionProblems(file: string, m: Milestone, place: TextPlacer): 
   const { done, total } = m.progress;
   const stored = m.storedProgress;
   const tokens = sessionTokens(place.text);
+  for (const dup of jsonDuplicateKeys(place.text)) {
+    out.push({
+      file, severity: 'warning', code: 'json-duplicate-key', range: place.range(dup),
+      message: `"${dup.key}"${dup.where ? ` in ${dup.where}` : ''} is also defined on line ${place.lines.lineAt(dup.earlier) + 1}; this later one wins and that one is ignored`,
+    });
+  }
   if (typeof stored === 'number' && total > 0 && m.steps.length === total) {
     const exact = (done / total) * 100;
     if (Math.abs(stored - exact) >= 1) {

@@ -1,3 +1,4 @@
+import { isKey, stringEnd } from '../text/jsonStrings';
 import type { Span } from './textPlacer';
 
 /** A scalar value as written in the JSON text: its span (strings with their quotes) and the raw token. */
@@ -5,7 +6,7 @@ export interface JsonToken extends Span {
   readonly raw: string;
 }
 
-/** The scalar values of a session milestone's top-level keys and of each `steps[i]` object's keys. */
+/** The scalar values of a session milestone's top-level keys and of each `steps[i]` object's keys; of a key written twice, the later. */
 export interface SessionTokens {
   readonly top: ReadonlyMap<string, JsonToken>;
   /** One map per element of the top-level `steps` array (empty for an element that is not an object). */
@@ -38,22 +39,16 @@ export function sessionTokens(text: string, topKeys: readonly string[] = TOP_KEY
     const c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 58) continue;
     if (c === 34) {
-      let q = text.indexOf('"', i + 1);
-      while (q !== -1) {
-        let b = q;
-        while (b > i + 1 && text.charCodeAt(b - 1) === 92) b--;
-        if (((q - b) & 1) === 0) break;
-        q = text.indexOf('"', q + 1);
-      }
+      const q = stringEnd(text, i);
       if (q === -1) break;
-      let j = q + 1;
-      let d = text.charCodeAt(j);
-      while (d === 32 || d === 10 || d === 13 || d === 9) d = text.charCodeAt(++j);
       // Keys are compared in place: slicing every key of a 7 KB file cost more than the scan.
-      if (d === 58) {
+      if (isKey(text, q)) {
         key = depth === 1 ? pick(text, i + 1, q, topKeys) : inSteps && depth === 3 ? pick(text, i + 1, q, stepKeys) : null;
         keyDepth = depth;
         stepsKey = depth === 1 && q - i - 1 === 5 && text.startsWith('steps', i + 1);
+        // A key written twice counts once, as JSON.parse reads it: the later one (jsonDuplicateKeys).
+        // `top` and each step's map get that from `set`; a later `steps` starts the list again.
+        if (stepsKey) steps.length = 0;
       }
       else {
         if (inSteps && depth === 2) steps.push(new Map());

@@ -1,6 +1,9 @@
+import { isKey, stringEnd } from '../text/jsonStrings';
+
 /**
  * Lines of the elements of the top-level `"steps"` array of a JSON text: for each element, the line
- * of its `"description"` key when it has one, else the line where the element starts.
+ * of its `"description"` key when it has one, else the line where the element starts. When the text
+ * writes `"steps"` twice, the last one's, as JSON.parse reads it.
  *
  * Why a scan and not jsonc-parser: JSON.parse gives the data in ~19 µs/file but no positions; a
  * jsonc-parser tree costs ~131 µs/file (shared/docs/parsing-facts.md). This skips strings and counts
@@ -23,24 +26,15 @@ export function jsonStepLines(text: string): number[] {
     if (c === 10) { line++; continue; }
     if (c === 34) {
       const start = i + 1;
-      let q = text.indexOf('"', start);
-      // A quote after an odd run of backslashes is escaped.
-      while (q !== -1) {
-        let b = q;
-        while (b > start && text.charCodeAt(b - 1) === 92) b--;
-        if (((q - b) & 1) === 0) break;
-        q = text.indexOf('"', q + 1);
-      }
+      const q = stringEnd(text, i);
       if (q === -1) return out;
       i = q;
-      // A key is a string followed by `:`.
-      let j = i + 1;
-      let d = text.charCodeAt(j);
-      while (d === 32 || d === 10 || d === 13 || d === 9) d = text.charCodeAt(++j);
-      if (d === 58) {
+      if (isKey(text, q)) {
         const n = i - start;
         lastKeySteps = n === 5 && text.startsWith('steps', start);
         keyDepth = depth;
+        // A `"steps"` written again replaces the one before, as in JSON.parse (jsonDuplicateKeys).
+        if (lastKeySteps && depth === 1) out.length = 0;
         if (stepsDepth !== -1 && depth === stepsDepth + 1 && element >= 0 && n === 11 && text.startsWith('description', start)) out[element] = line;
       } else if (stepsDepth !== -1 && depth === stepsDepth) {
         element++;
@@ -57,7 +51,11 @@ export function jsonStepLines(text: string): number[] {
     }
     if (c === 125 || c === 93) {
       depth--;
-      if (stepsDepth !== -1 && depth < stepsDepth) return out;
+      if (stepsDepth !== -1 && depth < stepsDepth) {
+        // Read on only when the text writes `"steps"` again, which replaces these.
+        if (text.indexOf('"steps"', i) === -1) return out;
+        stepsDepth = -1;
+      }
       continue;
     }
     if (stepsDepth !== -1 && depth === stepsDepth && c > 32 && c !== 44) {

@@ -1,6 +1,7 @@
 import { findNodeAtLocation, modify, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import type { Node, ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { EditOutcome } from '../model';
+import { duplicateKeyRefusal } from '../text/jsonDuplicateKeys';
 import { EditRecorder } from './editRecorder';
 import { inferJsonFormatting } from './jsonFormatting';
 import { DEFAULT_TIMESTAMP_STYLE, detectTimestampStyle, formatTimestamp, isTimestamp } from './timestampStyle';
@@ -20,7 +21,7 @@ export interface JsonStepRequest {
  * Marks `steps[index]` of a session JSON milestone done (`status` "completed", `completed_by`,
  * `completed_at`) or pending (`status` "pending", both removed), then refreshes the stored
  * `progress` and `updated_at` when the file has them. Timestamps follow the file's own style.
- * Refuses a file that is not valid JSON. Comments, key order and formatting elsewhere survive:
+ * Refuses a file that is not valid JSON, or that writes a key twice. Comments, key order and formatting elsewhere survive:
  * every change is a jsonc-parser `modify` formatted like the file, then trimmed to what differs.
  */
 export function jsonStepEdits(text: string, request: JsonStepRequest): EditOutcome {
@@ -37,6 +38,8 @@ export function jsonStepEdits(text: string, request: JsonStepRequest): EditOutco
     const where = first ? ` (${describeError(first.error)} on line ${lineOf(text, first.offset) + 1})` : '';
     return { kind: 'refused', reason: `the file is not valid JSON${where}; fix it first` };
   }
+  const twice = duplicateKeyRefusal(text);
+  if (twice !== null) return { kind: 'refused', reason: twice };
   const step = findNodeAtLocation(root, ['steps', request.index]);
   if (!step || step.type !== 'object') {
     return { kind: 'refused', reason: `the file has no step ${request.index + 1} any more; it may have changed on disk` };

@@ -8,6 +8,7 @@ import type { Node, ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { EditRecorder } from '../edits/editRecorder';
 import { inferJsonFormatting } from '../edits/jsonFormatting';
 import type { TextEdit } from '../model';
+import { duplicateKeyRefusal } from '../text/jsonDuplicateKeys';
 
 /** Edits and the value they replace (undefined when the property was absent). */
 export interface JsonValueEdits {
@@ -19,14 +20,15 @@ type Path = readonly (string | number)[];
 
 /**
  * Runs `change` on `text` without its BOM (jsonc-parser takes a BOM for an invalid character) and
- * shifts the edits back. Null when the text is not valid JSON or `change` refuses.
+ * shifts the edits back. Null when the text is not valid JSON, writes a key twice (the edit could
+ * land on the value that is ignored) or `change` refuses.
  */
 function onJson(text: string, change: (json: string, root: Node) => JsonValueEdits | null): JsonValueEdits | null {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const json = bom ? text.slice(1) : text;
   const errors: ParseError[] = [];
   const root = parseTree(json, errors, { allowTrailingComma: true, disallowComments: false });
-  if (!root || errors.length > 0) return null;
+  if (!root || errors.length > 0 || duplicateKeyRefusal(json) !== null) return null;
   const out = change(json, root);
   if (!out || out.edits.length === 0) return null;
   return { old: out.old, edits: out.edits.map((e) => ({ start: e.start + bom, end: e.end + bom, newText: e.newText })) };

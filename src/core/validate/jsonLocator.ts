@@ -52,7 +52,7 @@ export class JsonLocator implements ProblemLocator {
     let property: JsonNode | undefined;
     for (const seg of path) {
       if (node?.type === 'object') {
-        const p = node.children?.find((c) => c.children?.[0]?.value === String(seg));
+        const p = lastProperty(node, String(seg));
         if (p === undefined) return { node, property, complete: false };
         property = p;
         node = p.children?.[1];
@@ -87,4 +87,11 @@ export class JsonLocator implements ProblemLocator {
   private range(start: number, end: number): Range {
     return { start: editorPosition(this.text, this.index, start + this.bom), end: editorPosition(this.text, this.index, end + this.bom) };
   }
+}
+
+/** The property `key` of an object node that counts: the last one, as JSON.parse reads a key written twice (jsonDuplicateKeys). */
+function lastProperty(object: JsonNode, key: string): JsonNode | undefined {
+  const props = object.children ?? [];
+  for (let i = props.length - 1; i >= 0; i--) if (props[i]!.children?.[0]?.value === key) return props[i];
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { FolderSnapshot } from '../../core/lifecycle/changePlan';
+import { byteSize } from '../../core/text/byteSize';
 import { readScanSettings } from '../config';
 import type { WorkspaceIndexService } from '../workspaceIndexService';
 
@@ -16,7 +17,8 @@ import type { WorkspaceIndexService } from '../workspaceIndexService';
 export async function folderSnapshot(index: WorkspaceIndexService, folder: vscode.WorkspaceFolder): Promise<FolderSnapshot> {
   await index.whenIndexed();
   const key = folder.uri.toString();
-  const files = [...index.index.entries()].filter((e) => e.folder === key).map((e) => e.file).sort();
+  // Only files the index read: one it could not read (too large, binary …) is indexed for its problem, but has no text to edit.
+  const files = [...index.index.entries()].filter((e) => e.folder === key && index.textOf(key, e.file) !== undefined).map((e) => e.file).sort();
   const cache = new Map<string, string | null>();
   const maxSize = readScanSettings(folder).maxFileSize;
   return {
@@ -49,12 +51,7 @@ function readLocal(uri: vscode.Uri, file: string, maxSize: number): string | nul
     return null;
   }
   if (size > maxSize) {
-    throw new Error(`${file} is ${megabytes(size)}, over milestones.maxFileSize (${megabytes(maxSize)}); raise that setting to let Milestones edit it`);
+    throw new Error(`${file} is ${byteSize(size)}, over milestones.maxFileSize (${byteSize(maxSize)}); raise that setting to let Milestones edit it`);
   }
   return readFileSync(uri.fsPath, 'utf8');
-}
-
-function megabytes(bytes: number): string {
-  const mb = bytes / 1048576;
-  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
 }

@@ -8,16 +8,19 @@ import type { Node, ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { EditRecorder } from '../../edits/editRecorder';
 import { inferJsonFormatting } from '../../edits/jsonFormatting';
 import type { EditOutcome, TextEdit } from '../../model';
+import { duplicateKeyRefusal } from '../../text/jsonDuplicateKeys';
 
 export type JsonPath = (string | number)[];
 
-/** Opens `text` for editing, or gives the refusal for a file that is not valid JSON. */
+/** Opens `text` for editing, or gives the refusal for a file that is not valid JSON or writes a key twice. */
 export function openJson(text: string): JsonEditor | { readonly kind: 'refused'; readonly reason: string } {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const json = bom ? text.slice(1) : text;
   const errors: ParseError[] = [];
   const root = parseTree(json, errors, { allowTrailingComma: true, disallowComments: false });
   if (!root || errors.length > 0) return { kind: 'refused', reason: 'the file is not valid JSON; fix it in the text editor first' };
+  const twice = duplicateKeyRefusal(json);
+  if (twice !== null) return { kind: 'refused', reason: twice };
   return new JsonEditor(json, root, bom);
 }
 

@@ -44,13 +44,17 @@ export function sessionJsonParts(text: string, facts: SchemaFacts, claims: Probl
   const keys = (root.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string');
   // First: a `schema-required` problem may start on a present key's line, and belongs to the missing key.
   const missing = missingRequired(keys, facts, claims, ['steps']);
-  const seen = new Set<string>();
+  // A key written twice shows once, with the value JSON.parse keeps: the later one (jsonDuplicateKeys).
+  const counted = new Map<string, JsonNode>();
+  for (const prop of root.children ?? []) {
+    const key: unknown = prop.children?.[0]?.value;
+    if (typeof key === 'string') counted.set(key, prop);
+  }
   for (const prop of root.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
     if (keyNode === undefined || valueNode === undefined || typeof keyNode.value !== 'string') continue;
     const key = keyNode.value;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (counted.get(key) !== prop) continue;
     const value: unknown = getNodeValue(valueNode);
     if (key === 'steps' && valueNode.type === 'array') {
       steps = (valueNode.children ?? []).map((n) => stepInfo(n, spanOf(n)));
