@@ -3,13 +3,13 @@
 // workspaceProblems), timed against the same read floor as the index.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileSchemaHost } from '../src/cli/validateFolders';
 import { readFoundFile } from '../src/core/conventions/readFoundFile';
 import { readMilestoneFile } from '../src/core/conventions/readMilestoneFile';
 import type { FileReading } from '../src/core/model';
 import { SchemaRegistry } from '../src/core/schema/schemaRegistry';
 import { validateFile, type ValidationEnv } from '../src/core/validate/validateFile';
 import { workspaceProblems, type IndexedFile } from '../src/core/validate/workspaceProblems';
+import { nodeSchemaHost } from '../src/core/workspace/nodeSchemaHost';
 import { scanFolder } from '../src/core/workspace/scanFolder';
 
 /** What one full validation found. */
@@ -21,7 +21,7 @@ export interface ValidateAllResult {
 
 /** A validation environment with one registry for `root`, warmed by whoever uses it first. */
 export function benchEnv(root: string): ValidationEnv {
-  return { schemas: new SchemaRegistry(fileSchemaHost), folderRoot: root, today: '2026-06-01' };
+  return { schemas: new SchemaRegistry(nodeSchemaHost), folderRoot: root, today: '2026-06-01' };
 }
 
 /**

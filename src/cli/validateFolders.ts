@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problems';
 import { SchemaRegistry } from '../core/schema/schemaRegistry';
-import type { SchemaHost, SchemaSetting } from '../core/schema/schemaTypes';
+import type { SchemaSetting } from '../core/schema/schemaTypes';
 import { validateFile } from '../core/validate/validateFile';
 import { workspaceProblems, type IndexedFile } from '../core/validate/workspaceProblems';
+import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
 import { collectMilestones, type FileNote } from './collectMilestones';
 import { readSchemaSettings } from './folderSettings';
 import { compareReported, reported, type ReportedProblem } from './problemFormats';
@@ -20,17 +21,6 @@ export interface ValidationRun {
   /** Checks that threw (bugs), one sentence each; the run still reports everything else. */
   readonly failures: readonly string[];
 }
-
-/** Reads schema files for the registry: absolute path → text, null when it cannot be read. */
-export const fileSchemaHost: SchemaHost = {
-  readText(absolutePath) {
-    try {
-      return readFileSync(absolutePath, 'utf8');
-    } catch {
-      return null;
-    }
-  },
-};
 
 /**
  * The same checks the extension runs, over whole folders: each milestone file with `validateFile`
@@ -51,7 +41,7 @@ export function validateFolders(folders: readonly string[], today: string, maxFi
   const registryOf = (settings: readonly SchemaSetting[]): SchemaRegistry => {
     const id = JSON.stringify(settings);
     let registry = registries.get(id);
-    if (!registry) registries.set(id, (registry = new SchemaRegistry(fileSchemaHost, settings)));
+    if (!registry) registries.set(id, (registry = new SchemaRegistry(nodeSchemaHost, settings)));
     return registry;
   };
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SchemaRegistry } from '../core/schema/schemaRegistry';
 import type { SchemaHost } from '../core/schema/schemaTypes';
+import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
 import { readSchemaSettings, SCHEMAS_KEY } from './validationConfig';
 
 /** Names that are schema files whatever the settings say. */
@@ -12,19 +12,33 @@ const SCHEMA_TYPING_DELAY_MS = 200;
 /** Batches several schema events (a checkout, a save plus its watcher event) into one re-validation. */
 const CHANGE_DELAY_MS = 50;
 
-/** Reads schema files: the text of an open editor wins over the disk (also unsaved); null when missing. */
+/**
+ * Reads schema files: the text of an open editor wins over the disk (also unsaved), bounded like
+ * the disk; the disk (`nodeSchemaHost`) still says whether the path is a regular file inside the
+ * folder. `readSchemaFile` decides what may be read.
+ */
 export const editorFirstHost: SchemaHost = {
-  readText(absolutePath: string): string | null {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && !d.isClosed && d.uri.fsPath === absolutePath);
-    if (open) return open.getText();
-    try {
-      const text = readFileSync(absolutePath, 'utf8');
-      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    } catch {
-      return null;
+  stat(absolutePath) {
+    const open = openDocument(absolutePath);
+    const disk = nodeSchemaHost.stat(absolutePath);
+    if (open === undefined) return disk;
+    return { regular: disk?.regular ?? true, size: Buffer.byteLength(open.getText()), realPath: disk?.realPath ?? absolutePath };
+  },
+  readText(absolutePath, maxBytes) {
+    const open = openDocument(absolutePath);
+    if (open !== undefined) {
+      const text = open.getText();
+      return Buffer.byteLength(text) > maxBytes ? { kind: 'too-large' } : { kind: 'text', text };
     }
+    const read = nodeSchemaHost.readText(absolutePath, maxBytes);
+    // The editor's text has no BOM: the disk's must not differ by one, or opening a file would recompile it.
+    return read.kind === 'text' && read.text.charCodeAt(0) === 0xfeff ? { kind: 'text', text: read.text.slice(1) } : read;
   },
 };
+
+function openDocument(absolutePath: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && !d.isClosed && d.uri.fsPath === absolutePath);
+}
 
 /**
  * One `SchemaRegistry` per workspace folder (its `milestones.schemas` are relative to that folder),

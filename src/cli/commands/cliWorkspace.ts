@@ -6,10 +6,10 @@ import type { FolderSnapshot, LifecycleContext } from '../../core/lifecycle/chan
 import type { ConventionId } from '../../core/model';
 import { SchemaRegistry } from '../../core/schema/schemaRegistry';
 import type { JsonSchema } from '../../core/schema/schemaTypes';
+import { nodeSchemaHost } from '../../core/workspace/nodeSchemaHost';
 import { scanFolder } from '../../core/workspace/scanFolder';
 import { readSchemaSettings } from '../folderSettings';
 import type { ParsedArgs } from '../parseArgs';
-import { fileSchemaHost } from '../validateFolders';
 
 /** The folder a lifecycle command works in and what it finds there. */
 export interface CliWorkspace {
@@ -66,7 +66,7 @@ export function openCliWorkspace(args: ParsedArgs): CliWorkspace | string {
     root,
     snapshot,
     schemaOf(file, convention, data) {
-      registry ??= new SchemaRegistry(fileSchemaHost, readSchemaSettings(root));
+      registry ??= new SchemaRegistry(nodeSchemaHost, readSchemaSettings(root));
       return registry.resolve(root, file, convention, data).use?.schema ?? null;
     },
     relative(arg) {

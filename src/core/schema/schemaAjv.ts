@@ -4,6 +4,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import type AjvCore from 'ajv/dist/core';
 import type { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import { linearRegExp } from './linearRegExp';
+import { linearUniqueItems } from './linearUniqueItems';
 import type { JsonSchema, SchemaError } from './schemaTypes';
 
 /** The JSON Schema dialects the registry compiles; anything else is read as draft-07. */
@@ -19,13 +21,29 @@ export function draftOf(schema: unknown): Draft {
 }
 
 /**
+ * Enums of this many values or more are checked by a loop rather than one comparison per value
+ * in the generated code. Why: ajv writes `data === "v0" || data === "v1" || …` otherwise, and
+ * compiling that took 43 ms for 1,000 values and 76 s for 160,000 (a 1.3 MB schema file). A loop
+ * compiles in constant time and checks a value as fast as a short enum.
+ */
+const LOOP_ENUM_FROM = 100;
+
+/**
  * A new Ajv for one dialect. `strict: false` because real schemas carry unknown keywords
  * (`examples`, editor hints); `verbose` for `parentSchema` (enum values, descriptions);
  * `allErrors` so one pass reports every problem. No `loadSchema`: Ajv never fetches anything.
+ * Costs bounded for schemas nobody vetted: patterns run on RE2 in linear time (`linearRegExp`),
+ * `uniqueItems` is checked in linear time (`linearUniqueItems`, also for the meta-schemas), long
+ * enums loop (`LOOP_ENUM_FROM`). `code.optimize: false` because ajv's pass over the generated
+ * code grows faster than the code: 1,000 `anyOf` branches compiled in 0.86 s with it, 0.19 s
+ * without (2,000: 2.6 s against 0.5 s); the checks run as fast either way (400,000 validations
+ * against the built-in schemas: 42–85 ms with or without, the spread being run-to-run noise).
  */
 export function createAjv(draft: Draft): AjvCore {
-  const options = { allErrors: true, strict: false, verbose: true } as const;
+  const options = { allErrors: true, strict: false, verbose: true, loopEnum: LOOP_ENUM_FROM, code: { regExp: linearRegExp, optimize: false } } as const;
   const ajv: AjvCore = draft === '2020' ? new Ajv2020(options) : draft === '2019' ? new Ajv2019(options) : new Ajv(options);
+  ajv.removeKeyword('uniqueItems');
+  ajv.addKeyword(linearUniqueItems);
   addFormats(ajv);
   return ajv;
 }

@@ -1,19 +1,28 @@
 import type AjvCore from 'ajv/dist/core';
 import type { ValidateFunction } from 'ajv';
 import { createAjv, draftOf, toSchemaErrors, type Draft } from './schemaAjv';
-import { readSchemaText, type SchemaText } from './readSchemaText';
-import { classifyRef, prepareClosure, resolvePointer, schemaUri, type SchemaLoader } from './schemaRefs';
+import { readSchemaText } from './readSchemaText';
+import { prepareClosure } from './schemaClosure';
+import { readSchemaFile, type SchemaFileRead } from './schemaFilePolicy';
+import type { SchemaIssue } from './schemaPatterns';
+import { classifyRef, resolvePointer, schemaUri, type LoadedSchema, type SchemaLoader } from './schemaRefs';
 import type { JsonSchema, SchemaError, SchemaHost } from './schemaTypes';
 
-/** A schema file compiled (with everything it references), or why it could not be. */
+/**
+ * A schema file compiled (with everything it references), or why it could not be: `missing`,
+ * `refused` by the read policy (`readSchemaFile`), or an `error` (syntax, ajv, a bound passed,
+ * then `at` says where when it can be placed). `issues` are the parts left out (patterns RE2
+ * cannot run): the rest applies.
+ */
 export type CompiledSchema =
-  | { readonly kind: 'ok'; readonly schema: JsonSchema; validate(data: unknown): readonly SchemaError[] }
+  | { readonly kind: 'ok'; readonly schema: JsonSchema; validate(data: unknown): readonly SchemaError[]; readonly issues: readonly SchemaIssue[] }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'refused'; readonly message: string }
+  | { readonly kind: 'error'; readonly message: string; readonly at?: SchemaIssue };
 
 interface FileEntry {
-  readonly text: string | null;
-  readonly parsed: SchemaText | null;
+  readonly read: SchemaFileRead;
+  readonly parsed: LoadedSchema;
 }
 
 interface RootEntry {
@@ -23,29 +32,31 @@ interface RootEntry {
 }
 
 /**
- * Reads schema files through the host and compiles them with Ajv, each once per text: the text of
- * every file read is kept until `invalidate` sees it changed. One Ajv per dialect holds the
- * workspace schemas under their file URLs; when a file they hold changes, that Ajv is replaced
- * (validators compiled earlier keep working) rather than un-registering schemas one by one.
+ * Reads the schema files of one workspace folder through the host, as `readSchemaFile` allows,
+ * and compiles them with Ajv, each once per text: the text of every file read is kept until
+ * `invalidate` sees it changed. One Ajv per dialect holds the workspace schemas under their file
+ * URLs; when a file they hold changes, that Ajv is replaced (validators compiled earlier keep
+ * working) rather than un-registering schemas one by one.
  */
 export class SchemaCompiler {
   private readonly files = new Map<string, FileEntry>();
   private readonly roots = new Map<string, RootEntry>();
   private readonly ajvs = new Map<Draft, { ajv: AjvCore; added: Set<string> }>();
 
-  constructor(private readonly host: SchemaHost) {}
+  /** `folderRoot`: the absolute path of the workspace folder whose files may be read. */
+  constructor(private readonly host: SchemaHost, private readonly folderRoot: string) {}
 
-  /** The parsed schema file at `absolutePath`, or null when it does not exist. Read once, until invalidated. */
+  /** The parsed schema file at `absolutePath`, refused, or null when it does not exist. Read once, until invalidated. */
   readonly load: SchemaLoader = (absolutePath) => this.entry(absolutePath).parsed;
 
-  /** The raw text of a schema file (as read), or null. */
-  text(absolutePath: string): string | null {
-    return this.entry(absolutePath).text;
+  /** What reading a schema file gave (its raw text, or why there is none). */
+  read(absolutePath: string): SchemaFileRead {
+    return this.entry(absolutePath).read;
   }
 
-  /** The schema files read so far that exist (absolute paths). */
+  /** The schema files read so far that exist and were read (absolute paths). */
   knownFiles(): string[] {
-    return [...this.files].filter(([, e]) => e.text !== null).map(([p]) => p);
+    return [...this.files].filter(([, e]) => e.read.kind === 'text').map(([p]) => p);
   }
 
   /** Compiles the schema file `absolutePath` (cached). Never throws. */
@@ -71,7 +82,7 @@ export class SchemaCompiler {
     const old = this.files.get(absolutePath);
     if (old === undefined) return;
     this.files.delete(absolutePath);
-    if (this.entry(absolutePath).text === old.text) return;
+    if (sameRead(this.entry(absolutePath).read, old.read)) return;
     for (const [root, entry] of this.roots) if (entry.files.has(absolutePath)) this.roots.delete(root);
     const uri = schemaUri(absolutePath);
     for (const [draft, a] of this.ajvs) if (a.added.has(uri)) this.ajvs.delete(draft);
@@ -80,9 +91,8 @@ export class SchemaCompiler {
   private entry(absolutePath: string): FileEntry {
     let e = this.files.get(absolutePath);
     if (e === undefined) {
-      let text: string | null;
-      try { text = this.host.readText(absolutePath); } catch { text = null; }
-      e = { text, parsed: text === null ? null : readSchemaText(absolutePath, text) };
+      const read = readSchemaFile(this.host, this.folderRoot, absolutePath);
+      e = { read, parsed: read.kind === 'text' ? readSchemaText(absolutePath, read.text) : read.kind === 'refused' ? read : null };
       this.files.set(absolutePath, e);
     }
     return e;
@@ -97,6 +107,7 @@ export class SchemaCompiler {
   private compileUncached(root: string, load: SchemaLoader): CompiledSchema {
     const parsed = load(root);
     if (parsed === null) return { kind: 'missing' };
+    if (parsed.kind === 'refused') return { kind: 'refused', message: parsed.message };
     if (parsed.kind === 'error') return { kind: 'error', message: parsed.message };
     const value = parsed.value;
     if (typeof value !== 'boolean' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
@@ -104,6 +115,7 @@ export class SchemaCompiler {
     }
     const draft = draftOf(value);
     const closure = prepareClosure(root, value, draft, load);
+    if (closure.refusal !== undefined) return { kind: 'error', message: closure.refusal.message, at: closure.refusal };
     const prepared = closure.schemas.get(root);
     // The Ajv of the dialect checks against its own meta-schema; a `$schema` spelt differently
     // (`…/schema#`, draft-06) would make Ajv look the meta-schema up by that name and fail.
@@ -121,12 +133,20 @@ export class SchemaCompiler {
     } catch (e) {
       // Ajv may hold half of this closure now: start the dialect afresh for the next schema.
       this.ajvs.delete(draft);
-      return { kind: 'error', message: firstLine(e instanceof Error ? e.message : String(e)) };
+      // Within the bounds of `prepareClosure`, ajv can still run out of stack on a long chain of
+      // `$ref`s (each compiled inside the one before): 250 linked definitions did.
+      return { kind: 'error', message: e instanceof RangeError ? 'its $refs lead through too many levels to compile' : firstLine(e instanceof Error ? e.message : String(e)) };
     }
     if (fn === undefined) return { kind: 'error', message: 'the schema could not be compiled' };
     if ((fn as { $async?: unknown }).$async === true) return { kind: 'error', message: '$async schemas are not supported' };
-    return { kind: 'ok', schema: inlinePropertyRefs(root, value, load), validate: validatorOf(fn) };
+    return { kind: 'ok', schema: inlinePropertyRefs(root, value, load), validate: validatorOf(fn), issues: closure.issues };
   }
+}
+
+/** Whether two reads of a file gave the same: the same text, or the same reason for none. */
+function sameRead(a: SchemaFileRead, b: SchemaFileRead): boolean {
+  const said = (r: SchemaFileRead): string | null => (r.kind === 'text' ? r.text : r.kind === 'refused' ? r.message : null);
+  return a.kind === b.kind && said(a) === said(b);
 }
 
 /** Validates with a compiled function; `$schema` in the data names the schema and is not data. */

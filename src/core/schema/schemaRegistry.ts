@@ -23,17 +23,23 @@ import type { SchemaHost, SchemaResolution, SchemaSetting, SchemaSource, SchemaU
  * (see `schemaFileProblems`), never a network request. Each schema is compiled once and recompiled
  * after `invalidate(path)`.
  *
- * A source that cannot be used (missing file, syntax error, does not compile) gives way to the next
- * one, so the file is still checked; only a bad `$schema` is reported on the file itself.
- * Construct one per set of settings: `new SchemaRegistry({ readText }, settings)`.
+ * Workspace schemas are not vetted by anyone, so what they may cost is bounded: a schema file is
+ * read only when it is a regular file inside the workspace folder and small enough
+ * (`readSchemaFile`); nesting and size are bounded before ajv compiles (`prepareClosure`);
+ * patterns run in linear time, `uniqueItems` too (`createAjv`).
+ *
+ * A source that cannot be used (missing file, refused, syntax error, does not compile) gives way
+ * to the next one, so the file is still checked; only a bad `$schema` is reported on the file itself.
+ * Construct one per set of settings: `new SchemaRegistry(nodeSchemaHost, settings)`.
  *
  * With `{ workspaceSchemas: false }` (VS Code's Restricted Mode) only the built-in schemas are used:
  * no schema of the workspace is read or compiled. Ajv turns a schema into code and its authors
- * treat schemas as trusted as that code (a schema can be slow to compile, or carry a `pattern` that
- * backtracks for ever); a workspace nobody trusts yet gets the checks that ship with the extension.
+ * treat schemas as trusted as that code; the bounds above limit what a schema can cost, but a
+ * workspace nobody trusts yet gets the checks that ship with the extension.
  */
 export class SchemaRegistry {
-  private readonly compiler: SchemaCompiler;
+  /** One compiler per workspace folder: what may be read depends on the folder (`readSchemaFile`). */
+  private readonly compilers = new Map<string, SchemaCompiler>();
   private readonly settingMatchers: readonly { readonly schema: string; readonly matches: (file: string) => boolean }[];
   private readonly uses = new Map<string, SchemaUse>();
   private builtinAjv: AjvCore | undefined;
@@ -42,7 +48,6 @@ export class SchemaRegistry {
 
   constructor(readonly host: SchemaHost, readonly settings: readonly SchemaSetting[] = [], options: SchemaRegistryOptions = {}) {
     this.workspaceSchemas = options.workspaceSchemas ?? true;
-    this.compiler = new SchemaCompiler(host);
     this.settingMatchers = settings.map((s) => ({ schema: s.schema, matches: matcher(s.globs) }));
   }
 
@@ -56,28 +61,31 @@ export class SchemaRegistry {
   resolve(folderRoot: string, file: string, convention: ConventionId | null, data: Readonly<Record<string, unknown>> | null): SchemaResolution {
     const problems: Problem[] = [];
     if (!this.workspaceSchemas) return { use: convention === null ? null : this.builtin(convention), problems };
+    const compiler = this.compilerFor(folderRoot);
     if (data !== null && Object.prototype.hasOwnProperty.call(data, '$schema')) {
       const ref = schemaReference(path.resolve(folderRoot, file), data['$schema']);
       if (ref.kind === 'bad') {
         problems.push(sourceProblem(file, ref.message));
       } else {
-        const compiled = this.compiler.compile(ref.path);
+        const compiled = compiler.compile(ref.path);
         if (compiled.kind === 'ok') return { use: this.useOf('$schema', ref.path, compiled), problems };
         const shown = JSON.stringify(String(data['$schema']));
         problems.push(sourceProblem(file, compiled.kind === 'missing'
           ? `$schema ${shown} cannot be read: there is no file ${relative(folderRoot, ref.path)}.`
-          : `$schema ${shown} cannot be used: ${compiled.message} (see the problems of ${relative(folderRoot, ref.path)}).`));
+          : compiled.kind === 'refused'
+            ? `$schema ${shown} is not read: ${compiled.message}.`
+            : `$schema ${shown} cannot be used: ${compiled.message} (see the problems of ${relative(folderRoot, ref.path)}).`));
       }
     }
     for (const s of this.settingMatchers) {
       if (!s.matches(file)) continue;
       const abs = path.isAbsolute(s.schema) ? s.schema : path.resolve(folderRoot, s.schema);
-      const compiled = this.compiler.compile(abs);
+      const compiled = compiler.compile(abs);
       if (compiled.kind === 'ok') return { use: this.useOf('setting', abs, compiled), problems };
     }
     if (convention === 'kb') {
       for (const abs of workspaceSchemaCandidates(folderRoot, file)) {
-        const compiled = this.compiler.compile(abs);
+        const compiled = compiler.compile(abs);
         if (compiled.kind === 'ok') return { use: this.useOf('workspace', abs, compiled), problems };
       }
     }
@@ -94,7 +102,7 @@ export class SchemaRegistry {
     if (!this.workspaceSchemas) return [];
     const abs = path.resolve(folderRoot, file);
     try {
-      return schemaFileProblems(file, abs, this.compiler);
+      return schemaFileProblems(file, abs, this.compilerFor(folderRoot));
     } catch (e) {
       return [{ file, severity: 'error', code: 'schema-invalid', message: `The schema could not be checked: ${e instanceof Error ? e.message : String(e)}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     }
@@ -102,7 +110,7 @@ export class SchemaRegistry {
 
   /** Absolute paths of the schema files read so far (resolved schemas and the files they reference), for the host to watch and diagnose. */
   schemaFiles(): readonly string[] {
-    return this.compiler.knownFiles();
+    return [...new Set([...this.compilers.values()].flatMap((c) => c.knownFiles()))];
   }
 
   /**
@@ -111,7 +119,14 @@ export class SchemaRegistry {
    */
   invalidate(absolutePath?: string): void {
     // Uses made from an older compile are replaced on their next lookup (`useOf` compares).
-    this.compiler.invalidate(absolutePath);
+    for (const compiler of this.compilers.values()) compiler.invalidate(absolutePath);
+  }
+
+  private compilerFor(folderRoot: string): SchemaCompiler {
+    const key = path.resolve(folderRoot);
+    let compiler = this.compilers.get(key);
+    if (compiler === undefined) this.compilers.set(key, (compiler = new SchemaCompiler(this.host, key)));
+    return compiler;
   }
 
   private readonly compiledOf = new WeakMap<SchemaUse, CompiledSchema>();

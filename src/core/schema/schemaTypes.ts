@@ -3,10 +3,37 @@ import type { Problem } from '../problems';
 /** A JSON Schema as plain data (draft-07 or 2020-12). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
-/** How the registry reads schema files: absolute paths; null when the file does not exist. Sync on purpose: schemas are few and small. */
+/**
+ * How the registry reads schema files, by absolute path. Sync on purpose: schemas are few and
+ * small. Whether a file may be read at all is decided in one place, `readSchemaFile`, from `stat`;
+ * the host only reports facts and reads within the bound it is given.
+ */
 export interface SchemaHost {
-  readText(absolutePath: string): string | null;
+  /** What is at `absolutePath`, without opening it (symbolic links followed); null when nothing is. */
+  stat(absolutePath: string): SchemaFileFacts | null;
+  /**
+   * The text of the regular file at `absolutePath`, reading at most `maxBytes + 1` bytes (the file
+   * may have grown since `stat`): `too-large` past `maxBytes`, `unreadable` when it cannot be
+   * read or is no longer a regular file.
+   */
+  readText(absolutePath: string, maxBytes: number): SchemaHostRead;
 }
+
+/** What `SchemaHost.stat` reports. */
+export interface SchemaFileFacts {
+  /** True for a regular file; false for a folder, a FIFO, a device or a socket. */
+  readonly regular: boolean;
+  /** Size in bytes. */
+  readonly size: number;
+  /** The absolute path with every symbolic link resolved. */
+  readonly realPath: string;
+}
+
+/** What `SchemaHost.readText` read. */
+export type SchemaHostRead =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'too-large' }
+  | { readonly kind: 'unreadable' };
 
 /** A `milestones.schemas` entry, like `yaml.schemas`: a schema file and the globs (relative to the workspace folder) it applies to. */
 export interface SchemaSetting {

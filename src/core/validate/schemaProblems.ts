@@ -1,7 +1,7 @@
 import type { FixHint, Problem, Severity } from '../problems';
 import { normaliseStatus } from '../conventions/status';
 import type { JsonSchema, SchemaError } from '../schema/schemaTypes';
-import { didYouMean } from './didYouMean';
+import { didYouMean, MAX_SUGGESTION_CANDIDATES } from './didYouMean';
 import { placeholderFor } from './placeholders';
 import { pathOf, typedPath, valueAt, type ProblemLocator } from './problemLocator';
 import { describeValue, formatWords, kebab, labelOf, quote, typeWords, type Flavor } from './schemaWording';
@@ -18,6 +18,10 @@ export interface SchemaProblemContext {
   readonly today: string;
 }
 
+/** Allowed values listed in full up to this many (as `additionalProperties` lists known keys); past it, the first `SHOWN_OF_LONG_LIST` and the count. */
+const LISTED_VALUES = 12;
+const SHOWN_OF_LONG_LIST = 5;
+
 /**
  * Schema errors as problems for people, each on its key or value: one problem per (place, rule);
  * errors from inside an `anyOf` / `oneOf` are folded into that one problem (the branches' own
@@ -30,11 +34,19 @@ export function schemaProblems(errors: readonly SchemaError[], ctx: SchemaProble
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const seen = new Set<string>();
   const out: Problem[] = [];
+  // An enum's params hold all its values: written out, a 20,000-value enum made every key of every
+  // failing entry 150 KB. A long list is keyed by which list it is instead.
+  const lists = new Map<unknown, number>();
+  const listKey = (_: string, v: unknown): unknown => {
+    if (!Array.isArray(v) || v.length <= LISTED_VALUES) return v;
+    if (!lists.has(v)) lists.set(v, lists.size);
+    return `list ${lists.get(v)!}`;
+  };
   for (const e of errors) {
     if (e.keyword === 'if') continue;
     if (wrongType.has(e.instancePath) && (e.keyword === 'enum' || e.keyword === 'format' || e.keyword === 'pattern' || e.keyword === 'const')) continue;
     if (e.schemaPath !== undefined && composites.some((c) => e.schemaPath!.startsWith(c))) continue;
-    const key = `${e.instancePath}\u0000${e.keyword}\u0000${JSON.stringify(e.params)}`;
+    const key = `${e.instancePath}\u0000${e.keyword}\u0000${JSON.stringify(e.params, listKey)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(problemOf(e, ctx));
@@ -73,7 +85,9 @@ function problemOf(e: SchemaError, ctx: SchemaProblemContext): Problem {
     case 'enum': {
       const allowed = Array.isArray(p['allowedValues']) ? p['allowedValues'] as unknown[] : Array.isArray(ps['enum']) ? ps['enum'] as unknown[] : [];
       const suggestion = nearestAllowed(value, allowed);
-      const list = allowed.map((a) => (typeof a === 'string' ? a : quote(a))).join(', ');
+      const shown = allowed.length <= LISTED_VALUES ? allowed : allowed.slice(0, SHOWN_OF_LONG_LIST);
+      const list = shown.map((a) => (typeof a === 'string' ? a : quote(a))).join(', ')
+        + (shown.length < allowed.length ? ` … (${allowed.length.toLocaleString('en-US')} values)` : '');
       const message = `${label} ${quote(value)} is not one of ${list}${suggestion !== null ? ` — did you mean ${quote(suggestion)}?` : ''}`;
       return make('schema-enum', message, undefined, suggestion !== null ? [{ kind: 'replace-value', path: typed, value: suggestion }] : []);
     }
@@ -100,7 +114,7 @@ function problemOf(e: SchemaError, ctx: SchemaProblemContext): Problem {
       const known = Object.keys((ps['properties'] as object | undefined) ?? {});
       const suggestion = didYouMean(extra, known);
       const tail = suggestion !== null ? ` — did you mean ${quote(suggestion)}?`
-        : known.length > 0 && known.length <= 12 ? ` (allowed: ${known.join(', ')})` : '';
+        : known.length > 0 && known.length <= LISTED_VALUES ? ` (allowed: ${known.join(', ')})` : '';
       return make('schema-additional', `unknown key ${quote(extra)}${tail}`, ctx.locator.key([...typed, extra]), undefined, 'warning');
     }
     case 'minItems': case 'maxItems': case 'minLength': case 'maxLength': case 'minProperties': case 'maxProperties': {
@@ -122,10 +136,11 @@ function problemOf(e: SchemaError, ctx: SchemaProblemContext): Problem {
 
 /**
  * The allowed value nearest to `value`: by spelling (`complete` → `completed`), else by meaning
- * for status words (`done` → the first allowed value that also means done).
+ * for status words (`done` → the first allowed value that also means done). None among more than
+ * `MAX_SUGGESTION_CANDIDATES` values.
  */
 function nearestAllowed(value: unknown, allowed: readonly unknown[]): string | null {
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string' || allowed.length > MAX_SUGGESTION_CANDIDATES) return null;
   const strings = allowed.filter((a): a is string => typeof a === 'string');
   const bySpelling = didYouMean(value, strings);
   if (bySpelling !== null) return bySpelling;

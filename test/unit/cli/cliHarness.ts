@@ -16,6 +16,15 @@ export function runCli(args: readonly string[], cwd = process.cwd()): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * `runCli` with a hang detector: the run is killed after `ms` (`timedOut`), and its V8 heap is
+ * capped so a run that would exhaust memory fails fast instead of taking the machine with it.
+ */
+export function runCliWithin(args: readonly string[], ms: number, cwd = process.cwd()): Run & { readonly timedOut: boolean } {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=512', CLI, ...args], { cwd, encoding: 'utf8', timeout: ms, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' };
+}
+
 export interface ListedStep { text: string; done: boolean; line: number }
 export interface ListedMilestone {
   file: string; convention: string; id: string | null; title: string; status: string | null;

@@ -1,4 +1,4 @@
-import type { SchemaHost } from '../../../src/core/schema/schemaTypes';
+import type { SchemaFileFacts, SchemaHost, SchemaHostRead } from '../../../src/core/schema/schemaTypes';
 
 /** A schema host over in-memory files (absolute paths), counting reads. */
 export class MemoryHost implements SchemaHost {
@@ -9,8 +9,16 @@ export class MemoryHost implements SchemaHost {
     for (const [p, t] of Object.entries(files)) this.files.set(p, t);
   }
 
-  readText(absolutePath: string): string | null {
+  /** Every file held is a regular file at its own real path. */
+  stat(absolutePath: string): SchemaFileFacts | null {
+    const text = this.files.get(absolutePath);
+    return text === undefined ? null : { regular: true, size: Buffer.byteLength(text), realPath: absolutePath };
+  }
+
+  readText(absolutePath: string, maxBytes: number): SchemaHostRead {
     this.reads++;
-    return this.files.get(absolutePath) ?? null;
+    const text = this.files.get(absolutePath);
+    if (text === undefined) return { kind: 'unreadable' };
+    return Buffer.byteLength(text) > maxBytes ? { kind: 'too-large' } : { kind: 'text', text };
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { didYouMean, editDistance } from '../../../src/core/validate/didYouMean';
+import { didYouMean, editDistance, MAX_SUGGESTION_CANDIDATES } from '../../../src/core/validate/didYouMean';
 
 const STATUS = ['planned', 'in_progress', 'completed', 'blocked', 'archived'];
 const KEYS = ['id', 'execplan_id', 'ms', 'title', 'status', 'domain', 'owner', 'created', 'updated', 'tags', 'risk', 'links'];
@@ -39,4 +39,10 @@ test('a shared prefix of three characters suggests a value, unless prefixes are 
 test('nothing close gives no suggestion', () => {
   assert.equal(didYouMean('done', STATUS), null);
   assert.equal(didYouMean('zzz', STATUS), null);
+});
+
+test('among more than a thousand candidates there is no suggestion, and no time spent looking', () => {
+  const many = Array.from({ length: MAX_SUGGESTION_CANDIDATES + 1 }, (_, i) => `value-${i}`);
+  assert.equal(didYouMean('value-1x', many), null);
+  assert.equal(didYouMean('value-1x', many.slice(0, MAX_SUGGESTION_CANDIDATES)), 'value-1');
 });

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readMilestoneFile } from '../../../src/core/conventions/readMilestoneFile';
 import type { Problem } from '../../../src/core/problems';
 import { SchemaRegistry } from '../../../src/core/schema/schemaRegistry';
 import { validateFile } from '../../../src/core/validate/validateFile';
 import { LineIndex } from '../../../src/core/text/lineIndex';
+import { nodeSchemaHost } from '../../../src/core/workspace/nodeSchemaHost';
 import { forbidNetwork, networkAttempts } from '../schema/noNetwork';
 import { crlfBom } from './validateKit';
 import { CORPUS, corpusPresent, needsCorpus } from '../support/corpus';
@@ -14,7 +15,6 @@ import { CORPUS, corpusPresent, needsCorpus } from '../support/corpus';
 forbidNetwork();
 
 // Third-party files, read in place (never copied into the project).
-const diskHost = { readText: (p: string): string | null => (existsSync(p) ? readFileSync(p, 'utf8') : null) };
 
 /** Files of one corpus repository, relative to it, `/`-separated. */
 function filesOf(repo: string): string[] {
@@ -27,7 +27,7 @@ function filesOf(repo: string): string[] {
 function validateInRepo(repo: string, file: string, text?: string): Problem[] {
   const root = path.join(CORPUS, repo);
   const t = text ?? readFileSync(path.join(root, file), 'utf8');
-  const schemas = new SchemaRegistry(diskHost);
+  const schemas = new SchemaRegistry(nodeSchemaHost);
   return validateFile(file, t, readMilestoneFile(file, t), { schemas, folderRoot: root, today: '2026-05-05' });
 }
 
@@ -70,7 +70,7 @@ test('the agentrules MS004 milestone passes: created unquoted, updated quoted, b
 
 test('the git-partial KB milestones pass their own milestones.jsonschema.yaml, and the moved folder the built-in KB schema', needsCorpus, () => {
   const repo = 'bukzor__git-partial.prototyping';
-  const schemas = new SchemaRegistry(diskHost);
+  const schemas = new SchemaRegistry(nodeSchemaHost);
   const root = path.join(CORPUS, repo);
   for (const file of ['docs/milestones.kb/010-single-session-core.md', 'docs/milestones.kb/020-multi-agent-persistence.md']) {
     assert.equal(schemas.resolve(root, file, 'kb', null).use?.id, path.join(root, 'docs/milestones.jsonschema.yaml'));
