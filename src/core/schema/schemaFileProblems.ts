@@ -125,7 +125,8 @@ export function invalidSchemaSite(message: string): { path: string[]; reason: st
 
 /** Where the value at `path` (or its key, `onKey`) is in YAML text; null when it is not there. */
 function yamlSpan(src: string, path: readonly string[], onKey: boolean): { start: number; end: number } | null {
-  const doc = parseDocument(src, { keepSourceTokens: false });
+  // uniqueKeys: false skips `yaml`'s O(n²) duplicate-key scan; js-yaml reported duplicates already.
+  const doc = parseDocument(src, { keepSourceTokens: false, uniqueKeys: false });
   if (!onKey) {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     return node?.range ? { start: node.range[0], end: node.range[1] } : null;
@@ -146,7 +147,7 @@ function jsonSpan(src: string, path: readonly string[], onKey: boolean): { start
 
 function yamlRefSites(src: string): RefSite[] {
   const sites: RefSite[] = [];
-  const doc = parseDocument(src, { keepSourceTokens: false });
+  const doc = parseDocument(src, { keepSourceTokens: false, uniqueKeys: false });
   visit(doc, {
     Pair(_, pair, path) {
       const parent = path[path.length - 1];
