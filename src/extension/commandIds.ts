@@ -29,6 +29,8 @@ export const ContextKey = {
   groupBy: 'milestones.groupBy',
   /** True while the active text editor shows a milestone file the index holds (the editor title's Open in Form). */
   activeEditorIsMilestone: 'milestones.activeEditorIsMilestone',
+  /** True once a step was ticked or unticked in this window: completes the walkthrough's step. */
+  steppedOnce: 'milestones.steppedOnce',
 } as const;
 
 export const ViewId = {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toggleStep } from '../core/edits/toggleStep';
 import type { StepRef } from '../core/model';
-import { CommandId } from './commandIds';
+import { CommandId, ContextKey } from './commandIds';
 import { resolveIdentity } from './config';
 import { locate, readWorkspaceFile } from './workspaceFiles';
 
@@ -88,6 +88,7 @@ export class StepToggler {
         return this.fail(action, uri, 'the change was made but the file could not be saved.');
       }
       this.log.info(`Marked "${ref.text}" ${done ? 'done' : 'not done'} in ${place.file} (${outcome.edits.length} edit(s)${wasDirty ? ', left unsaved' : ''}).`);
+      void vscode.commands.executeCommand('setContext', ContextKey.steppedOnce, true);
       return { kind: 'ok', edits: outcome.edits.length };
     } catch (error) {
       this.log.error(`Could not ${action} in ${uri.toString()}`, error instanceof Error ? error : String(error));
