@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readFoundFile, type FoundReading, type RaiseLimit } from '../core/conventions/readFoundFile';
+import { isApprovalLog } from '../core/lifecycle/approval/approvalGate';
+import { gateReadings } from '../core/lifecycle/approval/gateReading';
 import type { FileReading, NoteSeverity } from '../core/model';
 import { DEFAULT_MAX_FILE_SIZE, scanFolder } from '../core/workspace/scanFolder';
 
@@ -46,15 +48,19 @@ const raiseLimit: RaiseLimit = (size) => `raise the limit with --max-file-size $
  * Scans each folder and reads every milestone file in it (`readFoundFile`), sorted by folder (in
  * argument order) and path. Never throws on a file: a milestone file that cannot be read, is too
  * large, binary or not UTF-8 is listed with its note (`file-…`), a reader failure becomes a note, a
- * folder that cannot be listed a note without a line, and the rest is still listed. Shared by `list`
- * and `validate` (which passes `onText` to keep the text of each file that was read).
+ * folder that cannot be listed a note without a line, and the rest is still listed. Shared by `list`,
+ * `next` and `validate` (which passes `onText` to keep the text of each file that was read).
+ * The readings are gated (`gateReadings`) with the DECISIONS.md files the same scan read: one that is
+ * missing, too large or unreadable logs no approval.
  */
 export function collectMilestones(folders: readonly string[], onText?: TextSink, maxFileSize = DEFAULT_MAX_FILE_SIZE): Collected {
   const readings: FolderReading[] = [];
   const notes: FileNote[] = [];
   for (const folder of folders) {
     const found: FolderReading[] = [];
+    const approvalLogs = new Map<string, string>();
     for (const item of scanFolder(path.resolve(folder), { maxFileSize })) {
+      if (item.kind === 'text' && isApprovalLog(item.file)) approvalLogs.set(item.file, item.text);
       if (item.kind === 'unreadable-folder') {
         notes.push({ folder, file: item.file, line: null, severity: 'warning', code: 'folder-unreadable', message: `could not be listed: ${item.message}` });
         continue;
@@ -76,7 +82,8 @@ export function collectMilestones(folders: readonly string[], onText?: TextSink,
       }
     }
     found.sort((a, b) => compare(a.reading.file, b.reading.file));
-    readings.push(...found);
+    const gated = gateReadings(found.map((r) => r.reading), (file) => approvalLogs.get(file) ?? null);
+    readings.push(...gated.map((reading) => ({ folder, reading })));
   }
   const order = new Map(folders.map((f, i) => [f, i]));
   notes.sort((a, b) => order.get(a.folder)! - order.get(b.folder)! || compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));

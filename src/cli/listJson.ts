@@ -3,8 +3,10 @@ import type { Collected } from './collectMilestones';
 /**
  * The `list --json` document. The keys of the issue's contract come first and exactly as specified
  * (`file`, `convention`, `id`, `title`, `status`, `progress`, `steps` — counted steps only, lines
- * 1-based); extras follow: `folder` (when several folders were given), `statusCategory`, `line`,
- * `storedProgress` (session JSON), `nonstandard` (markers GitHub does not render, never counted).
+ * 1-based); extras follow: `folder` (when several folders were given), `statusCategory`
+ * (`awaiting-approval` for a milestone that waits for its logged approval), `line`, `storedProgress`
+ * (session JSON), `approval` (`{ required: true, logged }`, only where an approval is required),
+ * `nonstandard` (markers GitHub does not render, never counted).
  * A top-level `notes` array holds what was noticed per file (reader notes, skipped files).
  */
 export function listJson(collected: Collected, severalFolders: boolean): string {
@@ -25,6 +27,7 @@ export function listJson(collected: Collected, severalFolders: boolean): string 
         statusCategory: m.statusCategory,
         line: m.line + 1,
         ...(m.storedProgress !== undefined ? { storedProgress: m.storedProgress } : {}),
+        ...(m.approval !== undefined ? { approval: { required: m.approval.required, logged: m.approval.logged } } : {}),
         ...(nonstandard.length > 0
           ? { nonstandard: nonstandard.map((s) => ({ text: s.text, marker: s.source.kind === 'task' ? s.source.marker : null, line: s.line + 1 })) }
           : {}),

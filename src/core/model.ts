@@ -24,9 +24,19 @@ export const CONVENTION_LABEL: Readonly<Record<ConventionId, string>> = {
 /**
  * A status word normalised across conventions (`not-started`, `planned`, `pending` → planned;
  * `in_progress`, `in-progress`, `Active` → active; `completed`, `COMPLETE`, `done`, `archived` → done …),
- * used for icons, grouping and "hide completed".
+ * used for icons, grouping, roll-ups and "hide completed".
+ *
+ * `awaiting-approval` is never a reader's word: the approval gate (`gateReading`) gives it to a
+ * milestone that would be done (by its steps or its written status) but requires an approval that
+ * DECISIONS.md does not log (seed 004). It is not done.
  */
-export type StatusCategory = 'done' | 'active' | 'blocked' | 'planned' | 'dropped' | 'unknown';
+export type StatusCategory = 'done' | 'awaiting-approval' | 'active' | 'blocked' | 'planned' | 'dropped' | 'unknown';
+
+/** The approval a milestone requires (seed 004) and whether DECISIONS.md beside it logs it. */
+export interface MilestoneApproval {
+  readonly required: true;
+  readonly logged: boolean;
+}
 
 /**
  * The state of one step.
@@ -122,6 +132,11 @@ export interface Milestone {
   readonly progress: Progress;
   /** The `progress` number stored in a session JSON milestone (percent), when present. */
   readonly storedProgress?: number | null;
+  /**
+   * Set by the approval gate (`gateReading`) on a milestone that requires an approval; absent where
+   * none is required. The readers leave it out: they see one file, and the log is another.
+   */
+  readonly approval?: MilestoneApproval;
 }
 
 /** The result of reading one file: its milestones (zero or more) and what was noticed. */

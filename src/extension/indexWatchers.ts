@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { classifyPath } from '../core/conventions/readMilestoneFile';
+import { isApprovalLog } from '../core/lifecycle/approval/approvalGate';
 import { affectsScan } from './config';
 import { locate } from './workspaceFiles';
 import { isScanned } from './workspaceScan';
@@ -8,10 +9,13 @@ import type { WorkspaceIndexService } from './workspaceIndexService';
 /** Quiet time after the last keystroke before an open editor's text is read again. */
 const TYPING_DELAY_MS = 150;
 
-/** A milestone file of the workspace, by path and by the include/exclude settings. */
-function isMilestonePath(uri: vscode.Uri): boolean {
+/**
+ * A file the index reads: a milestone file of the workspace, by path and by the include/exclude
+ * settings, or an approval log (DECISIONS.md), which decides whether milestones beside it are done.
+ */
+function isIndexedPath(uri: vscode.Uri): boolean {
   const place = locate(uri);
-  return place !== null && classifyPath(place.file) !== null && isScanned(place.folder, place.file);
+  return place !== null && (isApprovalLog(place.file) || (classifyPath(place.file) !== null && isScanned(place.folder, place.file)));
 }
 
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {
@@ -23,7 +27,7 @@ async function isDirectory(uri: vscode.Uri): Promise<boolean> {
 }
 
 async function onCreated(service: WorkspaceIndexService, uri: vscode.Uri): Promise<void> {
-  if (isMilestonePath(uri)) await service.refreshFile(uri);
+  if (isIndexedPath(uri)) await service.refreshFile(uri);
   else if (locate(uri) && (await isDirectory(uri))) await service.refreshUnder(uri);
 }
 
@@ -40,7 +44,7 @@ export function registerIndexWatchers(service: WorkspaceIndexService, log: vscod
     watcher,
     watcher.onDidCreate((uri) => { log.trace(`created ${uri.fsPath}`); void onCreated(service, uri); }),
     // A dirty editor's text wins over the disk; its close re-reads the disk.
-    watcher.onDidChange((uri) => { if (isMilestonePath(uri) && !dirty(uri)) void service.refreshFile(uri); }),
+    watcher.onDidChange((uri) => { if (isIndexedPath(uri) && !dirty(uri)) void service.refreshFile(uri); }),
     watcher.onDidDelete((uri) => { log.trace(`deleted ${uri.fsPath}`); service.removePath(uri); }),
     vscode.workspace.onDidRenameFiles((e) => {
       for (const { oldUri, newUri } of e.files) {
@@ -49,12 +53,12 @@ export function registerIndexWatchers(service: WorkspaceIndexService, log: vscod
       }
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0 && isMilestonePath(e.document.uri)) {
+      if (e.contentChanges.length > 0 && isIndexedPath(e.document.uri)) {
         service.refreshFileSoon(e.document.uri, TYPING_DELAY_MS);
       }
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
-      if (isMilestonePath(doc.uri)) {
+      if (isIndexedPath(doc.uri)) {
         log.trace(`closed ${doc.uri.fsPath}`);
         void service.refreshFile(doc.uri);
       }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { approvalRequired } from '../core/lifecycle/approval/approvalGate';
+import { approvalRequired, decisionsFileOf } from '../core/lifecycle/approval/approvalGate';
 import { hasLifecycle, isArchivable, isDistillableNote } from '../core/lifecycle/applicable';
 import type { HealthRow, Milestone, StatusCategory, Step } from '../core/model';
 import { CommandId } from './commandIds';
@@ -11,6 +11,7 @@ import { applyRollup } from './treeRollups';
 
 const STATUS_ICON: Readonly<Record<StatusCategory, [string, string | undefined]>> = {
   done: ['pass-filled', 'testing.iconPassed'],
+  'awaiting-approval': ['unverified', 'charts.yellow'],
   active: ['play-circle', 'charts.blue'],
   blocked: ['error', 'testing.iconFailed'],
   planned: ['circle-large-outline', undefined],
@@ -29,16 +30,35 @@ function icon([id, color]: [string, string | undefined]): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
+/** The icon of a milestone of `category`, the same in the Milestones tree and the Next view. */
+export function statusIcon(category: StatusCategory): vscode.ThemeIcon {
+  return icon(STATUS_ICON[category]);
+}
+
 function openAt(uri: vscode.Uri, line: number): vscode.Command {
   return { command: CommandId.openLocation, title: 'Open', arguments: [uri.toString(), line] };
 }
 
-/** `done/total · status`, leaving out what does not apply. */
+/** `done/total · status · awaiting approval`, leaving out what does not apply. */
 export function milestoneDescription(milestone: Milestone): string {
   const parts: string[] = [];
   if (milestone.progress.total > 0) parts.push(`${milestone.progress.done}/${milestone.progress.total}`);
   if (milestone.status) parts.push(milestone.status);
+  if (milestone.statusCategory === 'awaiting-approval') parts.push('awaiting approval');
   return parts.join(' · ');
+}
+
+/** The tooltip's Status: as written with its category; without a written one, only a category the steps alone do not show. */
+function statusText(milestone: Milestone): string | null {
+  if (milestone.status) return `${milestone.status} (${STATUS_LABEL[milestone.statusCategory]})`;
+  return milestone.statusCategory === 'awaiting-approval' ? STATUS_LABEL[milestone.statusCategory] : null;
+}
+
+/** The tooltip's Approval, for a milestone that requires one. */
+function approvalText(milestone: Milestone): string | null {
+  if (milestone.approval === undefined) return null;
+  const log = decisionsFileOf(milestone.file);
+  return milestone.approval.logged ? `required, logged in ${log}` : `required, not logged in ${log} yet (Log Approval…)`;
 }
 
 function fieldText(value: unknown): string | null {
@@ -53,7 +73,8 @@ function milestoneTooltip(milestone: Milestone, problems: readonly Problem[]): v
   const rows: [string, string | null][] = [
     ['File', `${milestone.file}:${milestone.line + 1}`],
     ['Id', milestone.id],
-    ['Status', milestone.status ? `${milestone.status} (${STATUS_LABEL[milestone.statusCategory]})` : null],
+    ['Status', statusText(milestone)],
+    ['Approval', approvalText(milestone)],
     ['Progress', milestone.progress.total > 0 ? `${milestone.progress.done}/${milestone.progress.total}` : null],
     ['Goal', fieldText(milestone.fields.goal)],
     ['Owner', fieldText(milestone.fields.owner)],
@@ -76,7 +97,7 @@ function milestoneItem(node: MilestoneNode, problems: readonly Problem[]): vscod
   const hasChildren = milestone.steps.length > 0 || milestone.health.length > 0;
   const item = new vscode.TreeItem(milestone.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.description = [milestoneDescription(milestone), problemsNote(problems)].filter((p) => p !== '').join(' · ');
-  item.iconPath = icon(STATUS_ICON[milestone.statusCategory]);
+  item.iconPath = statusIcon(milestone.statusCategory);
   item.tooltip = milestoneTooltip(milestone, problems);
   item.command = openAt(node.uri, milestone.line);
   item.contextValue = milestoneContext(milestone);
@@ -87,7 +108,8 @@ function milestoneItem(node: MilestoneNode, problems: readonly Problem[]): vscod
  * The milestone row's `viewItem`: `milestone` and tokens the menus match with `=~ /\btoken\b/`:
  * the convention, `done` / `notdone`, `lifecycle` (claim, status, complete apply: not a handoff),
  * `archivable` (an ExecPlan milestone in milestones/active/), `handoff-note` (a note not yet distilled),
- * `gated` (a STATUS.md milestone whose completion waits for an approval).
+ * `gated` (a STATUS.md milestone whose completion waits for an approval). A milestone awaiting its
+ * approval is `notdone`: Complete (which offers Log Approval…) applies, Reopen does not.
  */
 function milestoneContext(milestone: Milestone): string {
   const tokens = ['milestone', milestone.convention, milestone.statusCategory === 'done' ? 'done' : 'notdone'];

@@ -43,9 +43,9 @@ export interface MessageNode extends NodeBase { readonly kind: 'message'; readon
 
 interface StepTree { readonly step: Step; readonly index: number; readonly nested: readonly StepTree[] }
 
-const STATUS_ORDER: readonly StatusCategory[] = ['active', 'blocked', 'planned', 'unknown', 'done', 'dropped'];
+const STATUS_ORDER: readonly StatusCategory[] = ['active', 'blocked', 'awaiting-approval', 'planned', 'unknown', 'done', 'dropped'];
 export const STATUS_LABEL: Readonly<Record<StatusCategory, string>> = {
-  active: 'Active', blocked: 'Blocked', planned: 'Planned', unknown: 'No status', done: 'Done', dropped: 'Dropped',
+  active: 'Active', blocked: 'Blocked', 'awaiting-approval': 'Awaiting approval', planned: 'Planned', unknown: 'No status', done: 'Done', dropped: 'Dropped',
 };
 
 function visible(milestones: readonly Milestone[], settings: TreeSettings): Milestone[] {

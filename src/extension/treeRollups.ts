@@ -13,6 +13,8 @@ export function applyRollup(item: vscode.TreeItem, name: string, all: readonly M
   md.appendMarkdown('**').appendText(name).appendMarkdown('**\n\n');
   md.appendText(`${overall.done} of ${overall.total} milestones are done (${overall.percent}%, rounded down).`).appendMarkdown('  \n');
   md.appendText('Done means a completed status (done, completed, archived …); the steps ticked of each milestone are on its row.').appendMarkdown('  \n');
+  const awaiting = all.filter((m) => m.statusCategory === 'awaiting-approval').length;
+  if (awaiting > 0) md.appendText(`${awaiting} awaiting approval (not logged in DECISIONS.md) ${awaiting === 1 ? 'is' : 'are'} not done.`).appendMarkdown('  \n');
   const phases = phaseRollups(all);
   if (phases.length > 0) {
     md.appendMarkdown('\n**Phases** (deliverables done of all deliverables of the phase\'s milestones)  \n');

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { readFoundFile, type FoundReading, type RaiseLimit } from '../core/conventions/readFoundFile';
-import { classifyPath, readMilestoneFile } from '../core/conventions/readMilestoneFile';
+import { classifyPath } from '../core/conventions/readMilestoneFile';
 import { MilestoneIndex } from '../core/index/milestoneIndex';
+import { decisionsFileOf, isApprovalLog } from '../core/lifecycle/approval/approvalGate';
 import type { IndexFileChange } from '../core/index/milestoneIndex';
 import type { Milestone } from '../core/model';
 import { ViewId } from './commandIds';
 import { readScanSettings } from './config';
-import { findMilestoneFiles } from './workspaceScan';
-import { forEachLimited, locate, openDocumentText, readWorkspaceFile } from './workspaceFiles';
+import { findMilestoneFiles, isScanned } from './workspaceScan';
+import { forEachLimited, locate, openDocumentText, readWorkspaceFile, type FileRead } from './workspaceFiles';
 
 /** One batch of changes that reached the index. */
 export interface IndexUpdate {
@@ -29,9 +30,17 @@ const raiseLimit: RaiseLimit = () => 'raise that setting to check it';
 
 const textKey = (folder: string, file: string) => `${folder}\u0000${file}`;
 
+/** What the scan of one folder read: the milestone files, and the approval logs (DECISIONS.md) among its files. */
+interface FolderScan {
+  readonly readings: readonly FoundReading[];
+  readonly approvalLogs: ReadonlyMap<string, string | null>;
+}
+
 /**
  * Keeps the core `MilestoneIndex` (folder key = the workspace folder's URI string) in step with the
  * files on disk and the open editors. All file reading happens here; the tree reads the index only.
+ * That includes the approval logs (DECISIONS.md) beside milestones that require an approval: read
+ * once per change of the log, and before the first reading beside them is indexed.
  */
 export class WorkspaceIndexService implements vscode.Disposable {
   readonly index = new MilestoneIndex();
@@ -96,39 +105,54 @@ export class WorkspaceIndexService implements vscode.Disposable {
       this.index.batch(() => {
         for (const key of this.index.folderKeys()) if (!keys.includes(key)) this.index.deleteFolder(key);
         keys.forEach((key, i) => {
-          const found = new Set(results[i].map((r) => r.reading.file));
+          const { readings, approvalLogs } = results[i];
+          const found = new Set(readings.map((r) => r.reading.file));
           for (const entry of [...this.index.entries()]) {
             if (entry.folder === key && !found.has(entry.file)) this.index.delete(key, entry.file);
           }
-          for (const read of results[i]) {
+          for (const [file, text] of approvalLogs) this.index.setApprovalLog(key, file, text);
+          for (const read of readings) {
             this.keepText(key, read);
             this.index.set(key, read.reading.file, read.reading);
           }
         });
       });
       this.scanned = true;
-      const count = results.reduce((n, r) => n + r.length, 0);
+      const count = results.reduce((n, r) => n + r.readings.length, 0);
       this.log.info(`Indexed ${count} milestone file(s) in ${folders.length} folder(s) in ${Date.now() - started} ms.`);
       this.changed.fire({ reason: 'scan', changes: [] });
     });
     await vscode.window.withProgress({ location: { viewId: ViewId.tree }, title: 'Indexing milestone files' }, () => scan);
   }
 
-  /** Reads `uri` again (from its open editor when there is one, else from disk) and updates the index. */
+  /**
+   * Reads `uri` again (from its open editor when there is one, else from disk) and updates the index:
+   * its reading, and what it logs when it is an approval log (DECISIONS.md), from the same read.
+   */
   refreshFile(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const generation = this.bump(key);
     return this.track(async () => {
       const place = locate(uri);
       if (!place) return;
-      const reading = await this.read(uri, place.file, readScanSettings(place.folder).maxFileSize);
+      const log = isApprovalLog(place.file);
+      if (classifyPath(place.file) === null && !log) return;
+      const maxFileSize = readScanSettings(place.folder).maxFileSize;
+      const found = await this.load(uri, maxFileSize);
       if (this.generation.get(key) !== generation) return;
-      if (reading === 'directory') {
+      if (found.kind === 'directory') {
         await this.refreshDirectory(uri);
         return;
       }
-      this.log.trace(`${reading ? 'read' : 'dropped'} ${place.file}${openDocumentText(uri) !== undefined ? ' (unsaved editor)' : ''}`);
       const folder = place.folder.uri.toString();
+      if (log) this.index.setApprovalLog(folder, place.file, approvalLogText(found));
+      // An approval log outside the include settings is followed for what it logs, not read as a milestone file.
+      const reading = log && !isScanned(place.folder, place.file) ? null : this.readingOf(place.file, found);
+      if (reading && this.index.lacksApprovalLog(folder, reading.reading)) {
+        await this.loadApprovalLog(place.folder, decisionsFileOf(place.file), maxFileSize);
+        if (this.generation.get(key) !== generation) return;
+      }
+      this.log.trace(`${reading ? 'read' : 'dropped'} ${place.file}${openDocumentText(uri) !== undefined ? ' (unsaved editor)' : ''}`);
       if (reading) this.keepText(folder, reading);
       this.index.set(folder, place.file, reading?.reading ?? null);
     });
@@ -161,7 +185,10 @@ export class WorkspaceIndexService implements vscode.Disposable {
     for (const entry of gone) this.bump(vscode.Uri.joinPath(place.folder.uri, ...entry.file.split('/')).toString());
     this.bump(uri.toString());
     this.log.trace(`removed ${place.file}: ${gone.length} indexed file(s)`);
-    this.index.batch(() => { for (const entry of gone) this.index.delete(folder, entry.file); });
+    this.index.batch(() => {
+      for (const entry of gone) this.index.delete(folder, entry.file);
+      this.index.removeApprovalLogs(folder, place.file);
+    });
   }
 
   dispose(): void {
@@ -193,34 +220,54 @@ export class WorkspaceIndexService implements vscode.Disposable {
     await Promise.all(uris.map((u) => this.refreshFile(u)));
   }
 
-  private async scanFolder(folder: vscode.WorkspaceFolder): Promise<FoundReading[]> {
+  /**
+   * Reads the milestone files of `folder`, keeping the text of each approval log among them; then
+   * reads the approval logs that milestones requiring an approval need and the scan did not find.
+   */
+  private async scanFolder(folder: vscode.WorkspaceFolder): Promise<FolderScan> {
     const settings = readScanSettings(folder);
     const uris = await findMilestoneFiles(folder, settings);
     const readings: FoundReading[] = [];
+    const approvalLogs = new Map<string, string | null>();
     await forEachLimited(uris, READ_CONCURRENCY, async (uri) => {
       const place = locate(uri);
-      if (!place) return;
-      const reading = await this.read(uri, place.file, settings.maxFileSize);
-      if (reading && reading !== 'directory') readings.push(reading);
+      if (!place || classifyPath(place.file) === null) return;
+      const found = await this.load(uri, settings.maxFileSize);
+      if (isApprovalLog(place.file)) approvalLogs.set(place.file, approvalLogText(found));
+      const reading = this.readingOf(place.file, found);
+      if (reading) readings.push(reading);
     });
-    return readings;
+    const key = folder.uri.toString();
+    const missing = new Set(readings.filter((r) => this.index.lacksApprovalLog(key, r.reading)).map((r) => decisionsFileOf(r.reading.file)));
+    for (const file of missing) {
+      if (approvalLogs.has(file)) continue;
+      const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
+      approvalLogs.set(file, approvalLogText(await this.load(uri, settings.maxFileSize)));
+    }
+    return { readings, approvalLogs };
+  }
+
+  /** Reads the approval log `file` of `folder` into the index. */
+  private async loadApprovalLog(folder: vscode.WorkspaceFolder, file: string, maxFileSize: number): Promise<void> {
+    const found = await this.load(vscode.Uri.joinPath(folder.uri, ...file.split('/')), maxFileSize);
+    this.index.setApprovalLog(folder.uri.toString(), file, approvalLogText(found));
+  }
+
+  /** What the index reads of `uri`: the text of an editor with unsaved changes when there is one, else the file on disk. */
+  private async load(uri: vscode.Uri, maxFileSize: number): Promise<FileRead> {
+    const text = openDocumentText(uri);
+    return text === undefined ? readWorkspaceFile(uri, maxFileSize) : { kind: 'text', text, textKind: { kind: 'utf8' } };
   }
 
   /**
-   * The reading of one file; null when it is not (or no longer) a milestone file. From an editor with
-   * unsaved changes when there is one, else from disk through `readFoundFile`: a milestone file that
-   * is too large, unreadable, binary or not UTF-8 is indexed with its note, which becomes its problem.
+   * The reading of one file; null when it is not (or no longer) a milestone file. Through
+   * `readFoundFile`: a milestone file that is too large, unreadable, binary or not UTF-8 is indexed
+   * with its note, which becomes its problem.
    */
-  private async read(uri: vscode.Uri, file: string, maxFileSize: number): Promise<FoundReading | null | 'directory'> {
-    if (classifyPath(file) === null) return null;
-    const text = openDocumentText(uri);
-    const read = text === undefined ? await readWorkspaceFile(uri, maxFileSize) : null;
-    if (read?.kind === 'directory') return 'directory';
-    if (read?.kind === 'missing') return null;
+  private readingOf(file: string, found: FileRead): FoundReading | null {
+    if (found.kind === 'directory' || found.kind === 'missing') return null;
     try {
-      if (read) return readFoundFile(file, read, raiseLimit);
-      const reading = readMilestoneFile(file, text!);
-      return reading ? { reading, text: text! } : null;
+      return readFoundFile(file, found, raiseLimit);
     } catch (error) {
       // The readers promise not to throw on content; if one does, the rest of the index keeps working.
       this.log.error(`Reading ${file} failed`, error instanceof Error ? error : String(error));
@@ -242,4 +289,9 @@ export class WorkspaceIndexService implements vscode.Disposable {
   private settle(): void {
     if (--this.pending === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
+}
+
+/** What an approval log logs comes from its text; a log that is missing, too large or not text logs nothing. */
+function approvalLogText(found: FileRead): string | null {
+  return found.kind === 'text' && (found.textKind.kind === 'utf8' || found.textKind.kind === 'invalid-utf8') ? found.text : null;
 }

@@ -97,18 +97,34 @@ export class MilestonesView {
    * hovered first.
    */
   async contextMenu(row: Locator, item: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      await row.click({ button: 'right' });
-      const landed = await row.and(this.page.locator('.focused')).waitFor({ timeout: 2000 }).then(() => true, () => false);
-      if (landed) break;
-      await this.page.keyboard.press('Escape');
-      if (attempt === 3) throw new Error(`the right-click did not focus the row ${await row.textContent()}`);
-    }
+    await this.openContextMenu(row);
     const action = this.page.locator('.context-view .action-item', { hasText: item });
     await action.hover();
     await this.page.locator('.context-view .action-item.focused', { hasText: item }).waitFor();
     await action.click();
     await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached' });
+  }
+
+  /** The labels of the row's context menu, top to bottom (the menu is closed again). */
+  async contextMenuItems(row: Locator): Promise<string[]> {
+    await this.openContextMenu(row);
+    const labels = this.page.locator('.context-view .action-item .action-label');
+    await labels.first().waitFor();
+    const items = (await labels.allTextContents()).map((text) => text.trim()).filter((text) => text !== '');
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached' });
+    return items;
+  }
+
+  /** Right-clicks the row until the click has focused it (see `contextMenu`). */
+  private async openContextMenu(row: Locator): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await row.click({ button: 'right' });
+      const landed = await row.and(this.page.locator('.focused')).waitFor({ timeout: 2000 }).then(() => true, () => false);
+      if (landed) return;
+      await this.page.keyboard.press('Escape');
+      if (attempt === 3) throw new Error(`the right-click did not focus the row ${await row.textContent()}`);
+    }
   }
 
   /** Expands or folds the Next view (folded by default) by its header. */

@@ -1,3 +1,5 @@
+import { decisionsFileOf, readApprovalLog, type ApprovalLog } from '../lifecycle/approval/approvalGate';
+import { gateReading, needsApprovalLog } from '../lifecycle/approval/gateReading';
 import type { FileReading, Milestone } from '../model';
 import type { Disposable, IndexChangeEvent, IndexFileChange, IndexListener } from './indexEvents';
 
@@ -21,9 +23,14 @@ export interface FolderMilestone {
  * key, relative file). Pure and synchronous: the host feeds it (scan, watcher, open editors) and the
  * tree, diagnostics and CLI read it. Listeners hear which files changed after every mutation, or once
  * per `batch`.
+ *
+ * Readings are stored gated (`gateReading`) with the approval log (DECISIONS.md) beside them, which
+ * the host feeds too (`setApprovalLog`): read once per change of the log, not per milestone.
  */
 export class MilestoneIndex {
   private readonly folders = new Map<string, Map<string, FileReading>>();
+  /** Per folder key: the approval logs the host has read, by their relative path. */
+  private readonly approvalLogs = new Map<string, Map<string, ApprovalLog>>();
   private readonly listeners = new Set<IndexListener>();
   /** Changes collected while a batch runs; null outside a batch. */
   private pending: IndexFileChange[] | null = null;
@@ -39,8 +46,46 @@ export class MilestoneIndex {
     }
     let files = this.folders.get(folder);
     if (!files) this.folders.set(folder, (files = new Map()));
-    files.set(file, reading);
+    files.set(file, this.gated(folder, reading));
     this.emitOne({ folder, file, kind: 'set' });
+  }
+
+  /**
+   * Stores what the approval log `file` of `folder` (a DECISIONS.md) logs, from its text (null: it
+   * does not exist, or cannot be read: nothing is logged), and gates the readings beside it again:
+   * those whose milestones change are reported as set.
+   */
+  setApprovalLog(folder: string, file: string, text: string | null): void {
+    let logs = this.approvalLogs.get(folder);
+    if (!logs) this.approvalLogs.set(folder, (logs = new Map()));
+    const log = readApprovalLog(text);
+    logs.set(file, log);
+    this.regate(folder, file, log);
+  }
+
+  /**
+   * Forgets the approval logs of `folder` at `path` or below it (a DECISIONS.md or a folder was
+   * deleted): the readings beside them are gated with nothing logged, and a reading set there later
+   * `lacksApprovalLog` again.
+   */
+  removeApprovalLogs(folder: string, path: string): void {
+    const logs = this.approvalLogs.get(folder);
+    if (!logs) return;
+    const gone = [...logs.keys()].filter((file) => file === path || file.startsWith(`${path}/`));
+    this.batch(() => {
+      for (const file of gone) {
+        logs.delete(file);
+        this.regate(folder, file, NO_APPROVALS);
+      }
+    });
+  }
+
+  /**
+   * True when `reading` (of `folder`) requires an approval whose log the host has not set yet: it
+   * should read that DECISIONS.md (`decisionsFileOf`) and `setApprovalLog` it, before or after `set`.
+   */
+  lacksApprovalLog(folder: string, reading: FileReading): boolean {
+    return needsApprovalLog(reading) && this.approvalLogs.get(folder)?.has(decisionsFileOf(reading.file)) !== true;
   }
 
   /** Removes `file` of `folder`; returns whether it was there (no event when it was not). */
@@ -69,6 +114,7 @@ export class MilestoneIndex {
 
   /** Removes every file of `folder` (a workspace folder was closed). */
   deleteFolder(folder: string): void {
+    this.approvalLogs.delete(folder);
     const files = this.folders.get(folder);
     if (!files) return;
     this.folders.delete(folder);
@@ -80,6 +126,7 @@ export class MilestoneIndex {
     const changes: IndexFileChange[] = [];
     for (const [folder, files] of this.folders) for (const file of files.keys()) changes.push({ folder, file, kind: 'delete' });
     this.folders.clear();
+    this.approvalLogs.clear();
     this.emit(changes);
   }
 
@@ -142,6 +189,27 @@ export class MilestoneIndex {
     return { dispose: () => { this.listeners.delete(entry); } };
   }
 
+  /** Gates the readings of `folder` beside the approval log `file` with `log`; reports those that change. */
+  private regate(folder: string, file: string, log: ApprovalLog): void {
+    const files = this.folders.get(folder);
+    if (!files) return;
+    this.batch(() => {
+      for (const [path, reading] of files) {
+        if (decisionsFileOf(path) !== file) continue;
+        const gated = gateReading(reading, log);
+        if (gated === reading) continue;
+        files.set(path, gated);
+        this.emitOne({ folder, file: path, kind: 'set' });
+      }
+    });
+  }
+
+  /** `reading` gated with the approval log beside it (none set yet: nothing is logged). */
+  private gated(folder: string, reading: FileReading): FileReading {
+    if (!needsApprovalLog(reading)) return reading;
+    return gateReading(reading, this.approvalLogs.get(folder)?.get(decisionsFileOf(reading.file)) ?? NO_APPROVALS);
+  }
+
   /** `emit([change])` without the array and the spread push per file inside a batch. */
   private emitOne(change: IndexFileChange): void {
     if (this.pending) this.pending.push(change);
@@ -166,6 +234,8 @@ export class MilestoneIndex {
     if (failure) throw failure.error;
   }
 }
+
+const NO_APPROVALS: ApprovalLog = new Set();
 
 /** `reading` as if read from `file`. */
 function withFile(reading: FileReading, file: string): FileReading {

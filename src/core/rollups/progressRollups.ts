@@ -3,7 +3,9 @@
  * - overall   = completed milestones / total milestones (of a group);
  * - phase     = completed deliverables / total deliverables of the milestones in that phase;
  * - milestone = met acceptance criteria / total acceptance criteria (the milestone's progress).
- * "Completed" means statusCategory `done`; deliverables and criteria are the counted steps.
+ * "Completed" means statusCategory `done`: of gated milestones (`gateReading`), so one whose criteria
+ * are met but whose required approval is not logged (`awaiting-approval`) is not completed.
+ * Deliverables and criteria are the counted steps.
  * Percentages are rounded down, and 0 when there is nothing to count. Nothing here imports `vscode`.
  */
 import type { Milestone } from '../model';

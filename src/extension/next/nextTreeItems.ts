@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
 import type { NextItemKind } from '../../core/lifecycle/next/nextMilestones';
-import type { StatusCategory } from '../../core/model';
 import { CommandId } from '../commandIds';
+import { statusIcon } from '../treeItems';
 import type { NextItemNode, NextMilestoneNode, NextNode } from './nextNodes';
-
-/** The Milestones tree's icons for the two categories a milestone in progress can have. */
-const MILESTONE_ICON: Partial<Record<StatusCategory, vscode.ThemeIcon>> = {
-  active: new vscode.ThemeIcon('play-circle', new vscode.ThemeColor('charts.blue')),
-  blocked: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
-};
 
 const ITEM_ICON: Readonly<Record<NextItemKind, vscode.ThemeIcon>> = {
   blocker: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
@@ -26,12 +20,13 @@ function openAt(uri: vscode.Uri, line: number): vscode.Command {
   return { command: CommandId.openLocation, title: 'Open', arguments: [uri.toString(), line] };
 }
 
-/** `folder · status · done/total · owner`, leaving out what does not apply. */
+/** `folder · status · awaiting approval · done/total · owner`, leaving out what does not apply. */
 export function nextDescription(node: NextMilestoneNode): string {
   const { milestone } = node;
   const parts = [
     node.multiRoot ? node.folder.name : null,
     milestone.status,
+    milestone.statusCategory === 'awaiting-approval' ? 'awaiting approval' : null,
     milestone.progress.total > 0 ? `${milestone.progress.done}/${milestone.progress.total}` : null,
     milestone.owner,
   ];
@@ -45,7 +40,7 @@ function milestoneItem(node: NextMilestoneNode): vscode.TreeItem {
     milestone.items.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
   );
   item.description = nextDescription(node);
-  item.iconPath = MILESTONE_ICON[milestone.statusCategory] ?? new vscode.ThemeIcon('play-circle');
+  item.iconPath = statusIcon(milestone.statusCategory);
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(milestone.title).appendMarkdown('**  \n');
   md.appendText(`${node.multiRoot ? `${node.folder.name}: ` : ''}${milestone.file}:${milestone.line + 1}`);

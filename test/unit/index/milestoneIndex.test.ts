@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MilestoneIndex } from '../../../src/core/index/milestoneIndex';
-import type { IndexChangeEvent } from '../../../src/core/index/milestoneIndex';
 import type { FileReading } from '../../../src/core/model';
+import { record } from './recordEvents';
 
 function readingOf(file: string, titles: string[] = ['M']): FileReading {
   return {
@@ -12,12 +12,6 @@ function readingOf(file: string, titles: string[] = ['M']): FileReading {
       group: 'g', fields: {}, steps: [], health: [], progress: { done: 0, total: 0 },
     })),
   };
-}
-
-function record(index: MilestoneIndex): IndexChangeEvent[] {
-  const events: IndexChangeEvent[] = [];
-  index.onDidChange((e) => events.push(e));
-  return events;
 }
 
 test('set stores a reading under its folder and file and says so', () => {

@@ -5,7 +5,7 @@ import type { Milestone } from '../../model';
 import type { FolderSnapshot, LifecycleContext, MilestoneRef, PlanOutcome } from '../changePlan';
 import { refused } from '../changePlan';
 import { findMilestone } from '../findMilestone';
-import { approvalLogged, decisionsFileOf } from './approvalGate';
+import { approvalLogged, decisionsFileOf, readApprovalLog } from './approvalGate';
 import { milestoneDeliverables } from './milestoneDeliverables';
 
 /** What a person adds to the logged approval; each has a default read from STATUS.md. */
@@ -38,7 +38,7 @@ export function logApproval(snapshot: FolderSnapshot, ref: MilestoneRef, input: 
   }
   const file = decisionsFileOf(milestone.file);
   const current = snapshot.text(file);
-  if (approvalLogged(current, milestone.title)) {
+  if (approvalLogged(readApprovalLog(current), milestone.title)) {
     return { kind: 'ok', plan: { changes: [], summary: `The approval of "${milestone.title}" is already logged in ${file}`, primary: file } };
   }
   const next = nextMilestone(text, reading.milestones, index);

@@ -31,13 +31,15 @@ export interface NextMilestone {
 }
 
 /**
- * Across all milestones in progress (statusCategory 'active' or 'blocked'), what to pick up next.
+ * Across all milestones in progress (statusCategory 'active', 'blocked' or 'awaiting-approval': the
+ * readings must be gated, `gateReading`), what to pick up next.
  *
  * Each milestone's items come in this order: its blockers (session JSON `blockers[]`; ExecPlan task
  * and health rows marked ⚠️ / ❌ / blocked, in file order; a STATUS.md `**Blockers:**` field unless it
- * says "None"), then the session JSON `next_session_should[]` entries as `next`, then its first open
- * step that is not already listed as a blocker as `step`. Milestones come blocked first, then by
- * convention (in `CONVENTIONS` order), file and line; milestones not in progress are left out.
+ * says "None", and its missing approval), then the session JSON `next_session_should[]` entries as
+ * `next`, then its first open step that is not already listed as a blocker as `step`. Milestones come
+ * blocked or awaiting approval first, then by convention (in `CONVENTIONS` order), file and line;
+ * milestones not in progress are left out.
  * `files` are readings with the texts they were read from (for the lines of JSON entries and fields).
  * Never throws on odd data: non-string entries are skipped, a text that does not parse gives no items.
  */
@@ -45,7 +47,7 @@ export function nextMilestones(files: Iterable<{ readonly reading: FileReading; 
   const out: NextMilestone[] = [];
   for (const { reading, text } of files) {
     for (const milestone of reading.milestones) {
-      if (milestone.statusCategory !== 'active' && milestone.statusCategory !== 'blocked') continue;
+      if (!IN_PROGRESS.has(milestone.statusCategory)) continue;
       out.push({
         file: milestone.file,
         convention: milestone.convention,
@@ -62,6 +64,9 @@ export function nextMilestones(files: Iterable<{ readonly reading: FileReading; 
   }
   return out.sort(compareMilestones);
 }
+
+/** A milestone awaiting its approval is still in progress: someone has to approve it. */
+const IN_PROGRESS: ReadonlySet<StatusCategory> = new Set(['active', 'blocked', 'awaiting-approval']);
 
 function itemsOf(milestone: Milestone, text: string): NextItem[] {
   const items: NextItem[] = [];
@@ -106,6 +111,7 @@ function compareMilestones(a: NextMilestone, b: NextMilestone): number {
     || a.line - b.line;
 }
 
+/** Waiting on someone (a blocker, an approval) comes before work that can go on. */
 function blockedRank(m: NextMilestone): number {
-  return m.statusCategory === 'blocked' ? 0 : 1;
+  return m.statusCategory === 'active' ? 1 : 0;
 }

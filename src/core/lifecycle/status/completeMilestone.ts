@@ -14,8 +14,8 @@ import { doneValueOf, statusValues } from './statusValues';
  * until its DECISIONS.md logs it, `force` or not. Then writes the done value of `statusValues`:
  * ExecPlan `completed` + `updated` + Changelog `- YYYY-MM-DD — Completed.`; KB the schema's done word;
  * session JSON `completed`, stored `progress` 100 when every step is completed, `updated_at`;
- * STATUS.md `**Status:** COMPLETE`. A milestone whose stated status is already done: a plan without
- * changes. Handoffs: refused (`not-applicable`).
+ * STATUS.md `**Status:** COMPLETE`. A milestone whose stated status is already done (and whose
+ * approval, where one is required, is logged): a plan without changes. Handoffs: refused (`not-applicable`).
  */
 export function completeMilestone(snapshot: FolderSnapshot, ref: MilestoneRef, options: { readonly force: boolean }, schema: JsonSchema | null, ctx: LifecycleContext): PlanOutcome {
   const found = findActionable(snapshot, ref, 'completed');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { approvalLogged, approvalRequired, decisionsFileOf } from '../../../../src/core/lifecycle/approval/approvalGate';
+import { approvalLogged, approvalRequired, decisionsFileOf, readApprovalLog } from '../../../../src/core/lifecycle/approval/approvalGate';
 import { logApproval } from '../../../../src/core/lifecycle/approval/logApproval';
 import { milestoneDeliverables } from '../../../../src/core/lifecycle/approval/milestoneDeliverables';
 import { findMilestoneByTitle } from '../../../../src/core/lifecycle/findMilestone';
@@ -42,10 +42,10 @@ test('DECISIONS.md lies beside the STATUS file', () => {
 
 test('an approval is found by its heading, the title compared ignoring case', () => {
   const log = '# Decisions\n\n## 2026-02-14: Authentication Milestone Complete\n\n### 2026-02-16: Milestone “MVP Functional” Approved\r\n';
-  assert.equal(approvalLogged(log, 'mvp functional'), true);
-  assert.equal(approvalLogged(log, 'Authentication'), false);
-  assert.equal(approvalLogged('Milestone "MVP Functional" Approved', 'MVP Functional'), false);
-  assert.equal(approvalLogged(null, 'MVP Functional'), false);
+  assert.equal(approvalLogged(readApprovalLog(log), 'mvp functional'), true);
+  assert.equal(approvalLogged(readApprovalLog(log), 'Authentication'), false);
+  assert.equal(approvalLogged(readApprovalLog('Milestone "MVP Functional" Approved'), 'MVP Functional'), false);
+  assert.equal(approvalLogged(readApprovalLog(null), 'MVP Functional'), false);
 });
 
 test('logging an approval creates DECISIONS.md with the entry in the seed format', () => {

@@ -98,9 +98,27 @@ test('a milestone whose stated status is already done is left as it is', () => {
   const folder = memory({
     [KB_FILE]: swap(KB, 'in-progress', 'completed'),
     [STATUS_FILE]: swap(STATUS, '## Milestone: Core Pipeline', '## Milestone: Core Pipeline ✅'),
+    'DECISIONS.md': '# Decisions\n\n## 2026-11-20: Milestone "Core Pipeline" Approved\n',
   });
   assertUnchanged(completeMilestone(folder, refIn(folder, KB_FILE), noForce, null, ctx), /already completed/);
   assertUnchanged(completeMilestone(folder, refIn(folder, STATUS_FILE, 'Core Pipeline'), noForce, null, ctx), /already ✅/);
+});
+
+test('a milestone marked done whose required approval is not logged is not done: Complete asks for the approval', () => {
+  const folder = memory({ [STATUS_FILE]: swap(STATUS, '## Milestone: Core Pipeline', '## Milestone: Core Pipeline ✅') });
+  const ref = refIn(folder, STATUS_FILE, 'Core Pipeline');
+  assert.equal(refusal(completeMilestone(folder, ref, noForce, null, ctx)).code, 'open-steps');
+  assert.equal(refusal(completeMilestone(folder, ref, force, null, ctx)).code, 'approval-required');
+});
+
+test('every criterion met, approval required and not logged: Complete is refused for the approval, then completes once it is logged', () => {
+  const met = swap(STATUS, '- [ ] Templates support partials', '- [x] Templates support partials');
+  const waiting = memory({ [STATUS_FILE]: met });
+  const gate = refusal(completeMilestone(waiting, refIn(waiting, STATUS_FILE, 'Core Pipeline'), noForce, null, ctx));
+  assert.equal(gate.code, 'approval-required');
+  const logged = memory({ [STATUS_FILE]: met, 'DECISIONS.md': '# Decisions\n\n## 2026-11-20: Milestone "Core Pipeline" Approved\n' });
+  assert.equal(textAfter(logged, completeMilestone(logged, refIn(logged, STATUS_FILE, 'Core Pipeline'), noForce, null, ctx), STATUS_FILE),
+    swap(met, '**Approval Required:** Yes\n', '**Approval Required:** Yes\n**Status:** COMPLETE\n'));
 });
 
 test('a handoff note cannot be completed', () => {

@@ -46,6 +46,15 @@ test('only a done milestone can be reopened', () => {
   assert.equal(refusal(reopenMilestone(folder, refIn(folder, HANDOFF_FILE), null, ctx)).code, 'not-applicable');
 });
 
+test('a milestone awaiting its approval is not done, so it is not reopened until the approval is logged', () => {
+  const met = swap(STATUS, '- [ ] Templates support partials', '- [x] Templates support partials');
+  const waiting = memory({ [STATUS_FILE]: met });
+  assert.equal(refusal(reopenMilestone(waiting, refIn(waiting, STATUS_FILE, 'Core Pipeline'), null, ctx)).reason,
+    '"Core Pipeline" is awaiting its approval, so it is not done; only a done milestone can be reopened');
+  const logged = memory({ [STATUS_FILE]: met, 'DECISIONS.md': '## 2026-11-20: Milestone "Core Pipeline" Approved\n' });
+  assert.match(textAfter(logged, reopenMilestone(logged, refIn(logged, STATUS_FILE, 'Core Pipeline'), null, ctx), STATUS_FILE), /\*\*Approval Required:\*\* Yes\n\*\*Status:\*\* IN PROGRESS\n/);
+});
+
 test('an archived ExecPlan is not reopened in the archive', () => {
   const folder = memory({ [EXECPLAN_FILE]: swap(EXECPLAN, 'status: in_progress', 'status: archived') });
   const r = refusal(reopenMilestone(folder, refIn(folder, EXECPLAN_FILE), null, ctx));
