@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readFoundFile, type FoundReading, type RaiseLimit } from '../core/conventions/readFoundFile';
+import { classifyPath, whySkipped } from '../core/conventions/readMilestoneFile';
+import { describedByPath } from '../core/conventions/skipReasons';
 import type { FileReading, NoteSeverity } from '../core/model';
 import { DEFAULT_MAX_FILE_SIZE, scanFolder } from '../core/workspace/scanFolder';
 
@@ -48,13 +50,17 @@ const raiseLimit: RaiseLimit = (size) => `raise the limit with --max-file-size $
  * large, binary or not UTF-8 is listed with its note (`file-…`), a reader failure becomes a note, a
  * folder that cannot be listed a note without a line, and the rest is still listed. Shared by `list`
  * and `validate` (which passes `onText` to keep the text of each file that was read).
+ * With `explainSkips` (`list --verbose`), a file that looks like a milestone file but only describes
+ * a convention (a guide, template, index or legend: `whySkipped`) gets an info note `skipped-<reason>`.
  */
-export function collectMilestones(folders: readonly string[], onText?: TextSink, maxFileSize = DEFAULT_MAX_FILE_SIZE): Collected {
+export function collectMilestones(folders: readonly string[], onText?: TextSink, maxFileSize = DEFAULT_MAX_FILE_SIZE, explainSkips = false): Collected {
   const readings: FolderReading[] = [];
   const notes: FileNote[] = [];
+  // Guides and templates are left out by their path: asked why, the scan must still reach them.
+  const classify = explainSkips ? (file: string) => classifyPath(file) ?? describedByPath(file) : undefined;
   for (const folder of folders) {
     const found: FolderReading[] = [];
-    for (const item of scanFolder(path.resolve(folder), { maxFileSize })) {
+    for (const item of scanFolder(path.resolve(folder), { maxFileSize, classify })) {
       if (item.kind === 'unreadable-folder') {
         notes.push({ folder, file: item.file, line: null, severity: 'warning', code: 'folder-unreadable', message: `could not be listed: ${item.message}` });
         continue;
@@ -67,7 +73,11 @@ export function collectMilestones(folders: readonly string[], onText?: TextSink,
         notes.push({ folder, file: item.file, line: null, severity: 'error', code: 'read-failed', message: `the reader failed: ${error instanceof Error ? error.message : String(error)}` });
         continue;
       }
-      if (!read) continue;
+      if (!read) {
+        const skipped = explainSkips && item.kind === 'text' ? whySkipped(item.file, item.text) : null;
+        if (skipped !== null) notes.push({ folder, file: item.file, line: skipped.line === null ? null : skipped.line + 1, severity: 'info', code: `skipped-${skipped.reason}`, message: skipped.message });
+        continue;
+      }
       const { reading, text } = read;
       if (text !== null) onText?.(folder, item.file, text);
       found.push({ folder, reading });

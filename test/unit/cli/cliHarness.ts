@@ -1,5 +1,7 @@
 // Runs the built command line (dist/cli.js) as a user would.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const CLI = path.resolve(process.cwd(), 'dist/cli.js');
@@ -9,6 +11,16 @@ export interface Run {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
+}
+
+/** A new temporary folder holding `files` (relative path → text); the caller removes it. */
+export function writeWorkspace(prefix: string, files: Readonly<Record<string, string>>): string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
 }
 
 export function runCli(args: readonly string[], cwd = process.cwd()): Run {

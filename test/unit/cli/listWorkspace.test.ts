@@ -1,9 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from './cliHarness';
+import { runCli, writeWorkspace } from './cliHarness';
 import type { ListDocument } from './cliHarness';
 
 /** One file of each convention, written for this test (modeled on the seeds). */
@@ -33,13 +32,7 @@ const FILES: Record<string, string> = {
 };
 
 let root = '';
-before(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'milestones-cli-'));
-  for (const [file, text] of Object.entries(FILES)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-});
+before(() => { root = writeWorkspace('milestones-cli-', FILES); });
 after(() => rmSync(root, { recursive: true, force: true }));
 
 test('list --json reads one file of each convention, with steps GitHub would show', () => {
