@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readFoundFile, type FoundReading, type RaiseLimit } from '../core/conventions/readFoundFile';
+import { classifyPath, whySkipped } from '../core/conventions/readMilestoneFile';
+import { describedByPath } from '../core/conventions/skipReasons';
 import { isApprovalLog } from '../core/lifecycle/approval/approvalGate';
 import { gateReadings } from '../core/lifecycle/approval/gateReading';
 import type { FileReading, NoteSeverity } from '../core/model';
@@ -52,14 +54,18 @@ const raiseLimit: RaiseLimit = (size) => `raise the limit with --max-file-size $
  * `next` and `validate` (which passes `onText` to keep the text of each file that was read).
  * The readings are gated (`gateReadings`) with the DECISIONS.md files the same scan read: one that is
  * missing, too large or unreadable logs no approval.
+ * With `explainSkips` (`list --verbose`), a file that looks like a milestone file but only describes
+ * a convention (a guide, template, index or legend: `whySkipped`) gets an info note `skipped-<reason>`.
  */
-export function collectMilestones(folders: readonly string[], onText?: TextSink, maxFileSize = DEFAULT_MAX_FILE_SIZE): Collected {
+export function collectMilestones(folders: readonly string[], onText?: TextSink, maxFileSize = DEFAULT_MAX_FILE_SIZE, explainSkips = false): Collected {
   const readings: FolderReading[] = [];
   const notes: FileNote[] = [];
+  // Guides and templates are left out by their path: asked why, the scan must still reach them.
+  const classify = explainSkips ? (file: string) => classifyPath(file) ?? describedByPath(file) : undefined;
   for (const folder of folders) {
     const found: FolderReading[] = [];
     const approvalLogs = new Map<string, string>();
-    for (const item of scanFolder(path.resolve(folder), { maxFileSize })) {
+    for (const item of scanFolder(path.resolve(folder), { maxFileSize, classify })) {
       if (item.kind === 'text' && isApprovalLog(item.file)) approvalLogs.set(item.file, item.text);
       if (item.kind === 'unreadable-folder') {
         notes.push({ folder, file: item.file, line: null, severity: 'warning', code: 'folder-unreadable', message: `could not be listed: ${item.message}` });
@@ -73,7 +79,11 @@ export function collectMilestones(folders: readonly string[], onText?: TextSink,
         notes.push({ folder, file: item.file, line: null, severity: 'error', code: 'read-failed', message: `the reader failed: ${error instanceof Error ? error.message : String(error)}` });
         continue;
       }
-      if (!read) continue;
+      if (!read) {
+        const skipped = explainSkips && item.kind === 'text' ? whySkipped(item.file, item.text) : null;
+        if (skipped !== null) notes.push({ folder, file: item.file, line: skipped.line === null ? null : skipped.line + 1, severity: 'info', code: `skipped-${skipped.reason}`, message: skipped.message });
+        continue;
+      }
       const { reading, text } = read;
       if (text !== null) onText?.(folder, item.file, text);
       found.push({ folder, reading });

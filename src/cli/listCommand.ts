@@ -9,10 +9,11 @@ export interface CliIO {
 }
 
 /**
- * `milestones list [--json] [--max-file-size BYTES] [folder…]`: every folder must exist (else exit 2,
- * nothing printed on stdout); broken milestone files are listed with what could be read (exit 0).
+ * `milestones list [--json] [--verbose] [--max-file-size BYTES] [folder…]`: every folder must exist
+ * (else exit 2, nothing printed on stdout); broken milestone files are listed with what could be
+ * read (exit 0). `verbose` adds a note for each file skipped as a guide, template, index or legend.
  */
-export function listCommand(folders: readonly string[], json: boolean, io: CliIO, maxFileSize?: number): number {
+export function listCommand(folders: readonly string[], json: boolean, io: CliIO, maxFileSize?: number, verbose = false): number {
   const targets = folders.length > 0 ? folders : ['.'];
   for (const folder of targets) {
     const problem = checkFolder(folder);
@@ -21,7 +22,7 @@ export function listCommand(folders: readonly string[], json: boolean, io: CliIO
       return 2;
     }
   }
-  const collected = collectMilestones(targets, undefined, maxFileSize);
+  const collected = collectMilestones(targets, undefined, maxFileSize, verbose);
   io.out(json ? listJson(collected, targets.length > 1) : listTable(collected, targets.length > 1));
   return 0;
 }

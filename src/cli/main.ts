@@ -9,11 +9,11 @@ import { outputFormat, validateCommand } from './validateCommand';
 
 /** The flags and valued options each command accepts. */
 const COMMANDS: Readonly<Record<string, readonly string[]>> = {
-  list: ['--json', '--max-file-size', '--help'],
+  list: ['--json', '--verbose', '--max-file-size', '--help'],
   validate: ['--json', '--format', '--max-file-size', '--help'],
   ...Object.fromEntries(LIFECYCLE_COMMANDS.map((c) => [c.name, ['--help', '--root', ...c.flags, ...c.valued]])),
 };
-const ALL_FLAGS = [...new Set(['--json', '--help', ...LIFECYCLE_COMMANDS.flatMap((c) => c.flags)])];
+const ALL_FLAGS = [...new Set(['--json', '--verbose', '--help', ...LIFECYCLE_COMMANDS.flatMap((c) => c.flags)])];
 const ALL_VALUED = [...new Set(['--format', '--max-file-size', '--root', ...LIFECYCLE_COMMANDS.flatMap((c) => c.valued)])];
 
 /**
@@ -49,7 +49,7 @@ export function main(argv: readonly string[], io: CliIO): number {
       if (format === null) return usageError(`--format takes human, json or github${flags.has('--json') ? ' (--json means --format json)' : ''}`, io);
       return validateCommand(positionals, format, io, maxFileSize);
     }
-    return listCommand(positionals, flags.has('--json'), io, maxFileSize);
+    return listCommand(positionals, flags.has('--json'), io, maxFileSize, flags.has('--verbose'));
   } catch (error) {
     io.err(`milestones: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

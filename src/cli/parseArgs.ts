@@ -9,9 +9,12 @@ export interface ParsedArgs {
 
 export type ParseOutcome = { readonly kind: 'ok'; readonly args: ParsedArgs } | { readonly kind: 'error'; readonly message: string };
 
+/** Short flags and the long ones they stand for. */
+const SHORT: Readonly<Record<string, string>> = { '-h': '--help', '-v': '--verbose' };
+
 /**
  * Splits `argv` (without node and the script). `known` lists the accepted flags, `valued` the
- * options that take a value; `-h` means `--help`; `--` ends the flags, so a folder named `--json`
+ * options that take a value; `-h` means `--help`, `-v` `--verbose`; `--` ends the flags, so a folder named `--json`
  * can still be given.
  */
 export function parseArgs(argv: readonly string[], known: readonly string[], valued: readonly string[] = []): ParseOutcome {
@@ -31,7 +34,7 @@ export function parseArgs(argv: readonly string[], known: readonly string[], val
         options.set(name, value);
         continue;
       }
-      const flag = arg === '-h' ? '--help' : arg;
+      const flag = SHORT[arg] ?? arg;
       if (!known.includes(flag)) return { kind: 'error', message: `unknown option: ${arg}` };
       flags.add(flag);
     } else positionals.push(arg);

@@ -4,9 +4,11 @@ import { LIFECYCLE_COMMANDS } from './commands';
 export const USAGE = `Usage: milestones <command> [options] [folder…]
 
 Commands:
-  list [--json] [folder…]   List the milestones in each folder (default: the current folder):
+  list [options] [folder…]  List the milestones in each folder (default: the current folder):
                             file, convention, title, done/total steps, status, and what was
-                            noticed while reading. --json prints one JSON object for scripts.
+                            noticed while reading. --json prints one JSON object for scripts;
+                            --verbose also says why files that look like milestone files were
+                            skipped. Options: --json, -v/--verbose, --max-file-size.
   validate [--json] [--format human|json|github] [--max-file-size BYTES] [folder…]
                             Check every milestone file in each folder (default: the current
                             folder) as the extension does: schemas (NAME.jsonschema.yaml beside
@@ -18,6 +20,9 @@ ${LIFECYCLE_COMMANDS.map((c) => c.usage).join('').replace(/\n$/, '')}
 Options:
   --json             Machine-readable output: list's milestones; validate's
                      {"problems":[{file,line,column,endLine,endColumn,severity,code,message}]}.
+  -v, --verbose      list only: also say why each file that looks like a milestone file was
+                     skipped: a folder's guide (README.md in milestones/), a template, an index
+                     that only links to milestone files, a legend of the task markers.
   --format FORMAT    validate only: human (default), json (= --json), or github (GitHub Actions
                      annotations: ::error file=…,line=…,col=…::message).
   --max-file-size BYTES

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { milestoneAtLine } from '../core/milestoneAtLine';
 import type { Milestone } from '../core/model';
 import { milestoneRollup } from '../core/rollups/progressRollups';
 import { CommandId } from './commandIds';
@@ -17,11 +18,6 @@ export interface StatusBarApi {
   readonly visible: boolean;
   /** Fires after the item was updated (shown, hidden or changed). */
   readonly onDidUpdate: vscode.Event<void>;
-}
-
-/** The milestone whose line range holds `line`, else the first; undefined for none. */
-export function milestoneAtLine(milestones: readonly Milestone[], line: number): Milestone | undefined {
-  return milestones.find((m) => m.line <= line && line <= m.endLine) ?? milestones[0];
 }
 
 export function shortTitle(title: string, max = TITLE_MAX): string {
@@ -58,7 +54,8 @@ class MilestoneStatusBar implements StatusBarApi, vscode.Disposable {
     const place = editor ? locate(editor.document.uri) : null;
     const folderKey = place?.folder.uri.toString();
     const reading = place && folderKey ? this.index.index.get(folderKey, place.file) : undefined;
-    const milestone = reading && editor ? milestoneAtLine(reading.milestones, editor.selection.active.line) : undefined;
+    // Above a STATUS.md's first milestone the cursor is on the file, on no milestone: nothing is shown.
+    const milestone = reading && editor ? milestoneAtLine(reading.milestones, editor.selection.active.line) ?? undefined : undefined;
     this.shown = milestone && folderKey ? { folderKey, milestone } : undefined;
     if (milestone) {
       const r = milestoneRollup(milestone);

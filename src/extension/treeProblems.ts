@@ -1,3 +1,4 @@
+import { ownedByMilestone } from '../core/milestoneAtLine';
 import type { Problem } from '../core/problems';
 import type { ProblemStore } from './problemStore';
 import type { MilestoneNode } from './treeNodes';
@@ -7,19 +8,16 @@ import type { WorkspaceIndexService } from './workspaceIndexService';
 export type ProblemLookup = (node: MilestoneNode) => readonly Problem[];
 
 /**
- * A file's problems, split between its milestones when it holds several (STATUS.md): a milestone
- * owns the lines from its own line to the next milestone's; the first also owns the lines above it.
+ * A file's problems, split between its milestones (`ownedByMilestone`): each milestone shows the
+ * problems on the lines it owns; problems on the file's own lines (above a STATUS.md's first
+ * milestone) are on no row.
  */
 export function problemLookup(store: ProblemStore, service: WorkspaceIndexService): ProblemLookup {
   return (node) => {
     const all = store.problemsOf(node.uri).problems;
     if (all.length === 0) return all;
-    const lines = (service.index.get(node.folder.uri.toString(), node.milestone.file)?.milestones ?? []).map((m) => m.line).sort((a, b) => a - b);
-    if (lines.length <= 1) return all;
-    const start = node.milestone.line;
-    const next = lines.find((l) => l > start) ?? Number.POSITIVE_INFINITY;
-    const first = lines[0] === start;
-    return all.filter((p) => (first || p.range.start.line >= start) && p.range.start.line < next);
+    const milestones = service.index.get(node.folder.uri.toString(), node.milestone.file)?.milestones ?? [node.milestone];
+    return ownedByMilestone(milestones, node.milestone, all, (p) => p.range.start.line);
   };
 }
 

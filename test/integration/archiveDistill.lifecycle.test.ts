@@ -1,7 +1,7 @@
 // Archive (ExecPlan) and Distill (handoffs) from the extension on a copy of examples/: the files'
 // new paths and full texts, links to the archived file following it, the index at the new paths.
 import * as assert from 'node:assert/strict';
-import { expectedSummary } from '../unit/lifecycle/distillKit';
+import { expectedSummary, SEARCH_INDEX_SECTIONS } from '../unit/lifecycle/distillKit';
 import { CommandId } from '../../src/extension/commandIds';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import { cliProblemsOf, existsOutside, ok, replaceOnce, run, target, today } from './lifecycleKit';
@@ -65,7 +65,7 @@ suite('Archive and distill', () => {
     assert.equal(await readOutside('handoffs/2-search-index/0-milestone-summary.md'), expectedSummary(
       `Milestone 2: Search index — ${today()}`,
       '[2-search-index.md](2-search-index.md)',
-      { Changes: ['- Summary', '- Problems & Solutions', '- Next Steps'] },
+      SEARCH_INDEX_SECTIONS,
     ));
     assert.equal(await readOutside('handoffs/2-search-index/0-lessons-learned.md'), [
       '# Lessons learned: Search index', '',

@@ -84,4 +84,16 @@ suite('Problems: completion, hover and the tree', () => {
     assert.match(tooltip, /execplan-completed-open/);
     assert.ok(label(item).length > 0);
   });
+
+  test('in STATUS.md a problem is on the milestone whose lines hold it; one in Current State is on no milestone', async () => {
+    await diagnosticsWithCode('STATUS.md', 'status-percentage');
+    const target = uriOf('STATUS.md').toString();
+    // Titles as read: `Alpha` (its ✅ is the status), `Beta (50% complete)`.
+    const row = (title: string) => rows(api).find((n) => n.kind === 'milestone' && n.uri.toString() === target && n.milestone.title.startsWith(title));
+    const description = (title: string): string => { const r = row(title); return r ? String(api.tree.getTreeItem(r).description) : ''; };
+    await waitForTree(api, 'the problems of STATUS.md', () => /problem/.test(description('Alpha')) && /problem/.test(description('Beta')), 5000);
+    // Alpha: its complete-but-open criteria; Beta: its heading's 50%. The 75% of Current State (line 4) is the file's.
+    assert.match(description('Alpha'), /· 1 problem$/);
+    assert.match(description('Beta'), /· 1 problem$/);
+  });
 });

@@ -71,8 +71,19 @@ suite('status bar', () => {
     assert.ok(core > 0, 'no Core Pipeline heading in STATUS.md');
     const editor = await openAt(STATUS, core + 3);
     await waitForStatusBar(api, 'Core Pipeline 3/5', () => api.statusBar.text === '$(milestone) Core Pipeline 3/5');
-    editor.selection = new vscode.Selection(2, 0, 2, 0);
-    await waitForStatusBar(api, 'Foundation Complete 3/3 (the first milestone)', () => api.statusBar.text === '$(milestone) Foundation Complete 3/3');
+    const foundation = lines.indexOf('## Milestone: Foundation Complete');
+    editor.selection = new vscode.Selection(foundation + 1, 0, foundation + 1, 0);
+    await waitForStatusBar(api, 'Foundation Complete 3/3', () => api.statusBar.text === '$(milestone) Foundation Complete 3/3');
+  });
+
+  test('in STATUS.md, above the first milestone (Current State) it names no milestone', async () => {
+    const lines = (await readOutside(STATUS)).split(/\r?\n/);
+    const current = lines.indexOf('## Current State');
+    assert.ok(current >= 0 && current < lines.indexOf('## Milestone: Foundation Complete'), 'no Current State above the first milestone');
+    const editor = await openAt(STATUS, lines.indexOf('## Milestone: Core Pipeline') + 1);
+    await waitForStatusBar(api, 'Core Pipeline', () => api.statusBar.text.includes('Core Pipeline'));
+    editor.selection = new vscode.Selection(current + 1, 0, current + 1, 0);
+    await waitForStatusBar(api, 'nothing on the Current State lines', () => !api.statusBar.visible);
   });
 
   test('a file that holds no milestone hides it', async () => {

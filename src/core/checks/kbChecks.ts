@@ -1,6 +1,7 @@
 import type { Milestone } from '../model';
 import type { Problem } from '../problems';
 import { lineRange } from '../problems';
+import { kbNameOf, type KbName } from '../conventions/kb';
 import { dirOf } from '../conventions/paths';
 import { headerItemSpan, headerValueSpan } from './headerSpans';
 import { groupBy, type CheckedFile, type Placers } from './workspaceFiles';
@@ -10,9 +11,11 @@ type FolderProblem = { folder: string; problem: Problem };
 interface KbFile {
   readonly folder: string;
   readonly file: string;
-  /** The file name's number as written (`010`). */
+  /** The file name's id as written: `010`, or a date prefix `2026-04-20-002`. */
   readonly id: string;
-  readonly n: number;
+  /** What makes two ids the same milestone: the number's value (`10` for `010` and `10`), a dated id itself. */
+  readonly key: string;
+  readonly dated: boolean;
   readonly m: Milestone;
 }
 
@@ -30,25 +33,28 @@ interface Edge {
  * (`kb-depends-cycle`, error, on each edge), and file numbers that break the folder's scheme
  * (`kb-numbering`, warning on line 0): a width other than the 3 digits every other file uses, or a
  * number two files share. A 3-digit number between multiples of 10 (`015`) is an insertion, which
- * is what the seed's spacing is for, so it is not flagged. Items that are not numbers are skipped.
+ * is what the seed's spacing is for, so it is not flagged. Date-prefixed names (`2026-04-20-002-x`,
+ * see `kbNameOf`) are ids as a whole: only two files with the same one are flagged, and a
+ * `depends-on` item names one by the whole prefix. Items that are neither are skipped.
  */
 export function kbProblems(files: readonly CheckedFile[], placers: Placers): FolderProblem[] {
   const kb: KbFile[] = [];
   for (const { folder, reading } of files) {
     if (reading.convention !== 'kb') continue;
     const m = reading.milestones[0];
-    if (m !== undefined && m.id !== null && /^\d+$/.test(m.id)) kb.push({ folder, file: reading.file, id: m.id, n: Number(m.id), m });
+    const name = m?.id == null ? null : kbNameOf(m.id);
+    if (m !== undefined && name !== null && name.id === m.id) kb.push({ folder, file: reading.file, id: name.id, key: idKey(name), dated: name.dated, m });
   }
   const out: FolderProblem[] = [];
   for (const group of groupBy(kb, (k) => `${k.folder}\u0000${dirOf(k.file)}`).values()) {
     out.push(...numbering(group, placers));
-    const byNumber = groupBy(group, (k) => String(k.n));
+    const byKey = groupBy(group, (k) => k.key);
     const edges: Edge[] = [];
     for (const from of group) {
       dependsOn(from.m).forEach((item, index) => {
-        const n = itemNumber(item);
-        if (n === null) return;
-        const targets = byNumber.get(String(n));
+        const key = itemKey(item);
+        if (key === null) return;
+        const targets = byKey.get(key);
         if (targets === undefined) {
           const have = group.map((k) => k.id).sort().join(', ');
           out.push(itemProblem(from, index, placers, 'kb-depends-missing',
@@ -69,10 +75,19 @@ function dependsOn(m: Milestone): string[] {
   return list.map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x).trim() : ''));
 }
 
-/** `"030"`, `30`, `M030`, `030-production-hardening` → 30; anything else → null. */
-function itemNumber(item: string): number | null {
-  const m = /^(?:m|ms)?-?(\d+)(?:$|[-_. ])/i.exec(item);
-  return m === null ? null : Number(m[1]);
+/** What makes two KB ids one milestone: a number's value (`010` and `10` → `10`), a dated id as it is. */
+function idKey(name: KbName): string {
+  return name.dated ? name.id : String(Number(name.id));
+}
+
+/**
+ * The key of the milestone a `depends-on` item names (read as a file name is, `kbNameOf`):
+ * `"030"`, `30`, `M030`, `030-production-hardening` → `30`; `2026-04-20-002(-slug)` →
+ * `2026-04-20-002`; anything else → null.
+ */
+function itemKey(item: string): string | null {
+  const name = kbNameOf(item.replace(/^ms?-?(?=\d)/i, ''));
+  return name === null ? null : idKey(name);
 }
 
 function itemProblem(from: KbFile, index: number, placers: Placers, code: string, message: string): FolderProblem {
@@ -88,12 +103,14 @@ function numbering(group: readonly KbFile[], placers: Placers): FolderProblem[] 
   const out: FolderProblem[] = [];
   for (const k of group) {
     const others = group.filter((o) => o !== k);
-    const twins = others.filter((o) => o.n === k.n);
+    const twins = others.filter((o) => o.key === k.key);
+    // The width rule is the seed's numbering: dated names are neither held to it nor counted for it.
+    const numbered = others.filter((o) => !o.dated);
     let message: string | null = null;
     if (twins.length > 0) {
-      message = `number ${k.id} is also used by ${twins.map((t) => t.file).join(', ')}: each milestone of the folder needs its own number`;
-    } else if (others.length >= 2 && k.id.length !== 3 && others.every((o) => o.id.length === 3)) {
-      message = `number ${k.id} breaks the folder's scheme: the other files use 3-digit numbers (${others.map((o) => o.id).sort().join(', ')})`;
+      message = `${k.dated ? 'id' : 'number'} ${k.id} is also used by ${twins.map((t) => t.file).join(', ')}: each milestone of the folder needs its own ${k.dated ? 'id' : 'number'}`;
+    } else if (!k.dated && numbered.length >= 2 && k.id.length !== 3 && numbered.every((o) => o.id.length === 3)) {
+      message = `number ${k.id} breaks the folder's scheme: the other files use 3-digit numbers (${numbered.map((o) => o.id).sort().join(', ')})`;
     }
     if (message === null) continue;
     const place = placers.of(k.folder, k.file);

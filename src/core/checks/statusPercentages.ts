@@ -1,3 +1,4 @@
+import { milestoneAtLine } from '../milestoneAtLine';
 import type { Milestone } from '../model';
 import type { Problem } from '../problems';
 import { fencedRanges, inRanges } from './fencedCode';
@@ -68,7 +69,7 @@ export function percentageProblems(file: string, milestones: readonly Milestone[
         continue;
       }
       // Without a count, only a Progress line inside a milestone's own section says what it measures.
-      const m = /overall/i.test(overall[0]) ? null : innermost(milestones, line);
+      const m = /overall/i.test(overall[0]) ? null : milestoneAtLine(milestones, line);
       if (m !== null && KEYWORD_HEADING.test(place.lines.lineText(m.line)) && m.progress.total > 0 && !agrees(Number(overall[1]), m.progress.done, m.progress.total)) {
         out.push(againstMilestone(file, place, span, overall[1]!, m));
       }
@@ -115,13 +116,6 @@ function percentIn(text: string, from: number, to: number, number: string): Span
     if (p[1] === number) return { start: from + p.index, end: from + p.index + p[0].length };
   }
   return null;
-}
-
-/** The milestone section (heading to its last line) that holds `line` most closely, or null. */
-function innermost(milestones: readonly Milestone[], line: number): Milestone | null {
-  let best: Milestone | null = null;
-  for (const m of milestones) if (m.line <= line && line <= m.endLine && (best === null || m.line >= best.line)) best = m;
-  return best;
 }
 
 /** A line without its list marker, checkbox and leading `**Label:**`. */

@@ -8,6 +8,7 @@ import { segmentsOf, stemOf, titleFromSlug } from './paths';
 import { SectionNames, headerNotes, criterionStep, fieldString, findHeading, firstH1, isUnder, makeMilestone, nonstandardNote, taskStep } from './readerKit';
 import { normaliseStatus } from './status';
 import { marksIn } from './statusMarks';
+import { withoutLegends } from './legendItems';
 
 /** True for `.agent/exec_plans/**​/milestones/**​/*.md` (active/, complete/, completed/, archive/YYYY/MM/DD/ …). */
 export function isExecPlanPath(file: string): boolean {
@@ -61,7 +62,7 @@ export function readExecPlan(file: string, text: string): FileReading | null {
   const fm = readFrontmatter(text);
   if (fm.split.kind === 'none' && !/MS\d+/i.test(stemOf(file))) return null;
   // Only the bullets under "Definition of Done" are read: the scan keeps no others.
-  const scan = scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, underDefinitionOfDone);
+  const scan = withoutLegends(scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, underDefinitionOfDone));
   const notes: ReadNote[] = headerNotes(fm, text, scan);
   const names = new SectionNames(scan);
   const data = fm.data ?? {};

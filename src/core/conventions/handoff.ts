@@ -3,6 +3,7 @@ import { readFrontmatter } from '../frontmatter/readFrontmatter';
 import type { ScanHeading } from '../markdown/markdownScan';
 import { noBullets, scanMarkdownKeeping } from '../markdown/scanMarkdown';
 import { segmentsOf, stemOf, titleFromSlug } from './paths';
+import { withoutLegends } from './legendItems';
 import { SectionNames, headerNotes, criterionStep, firstH1, makeMilestone, taskStep } from './readerKit';
 
 /** What a path under a `handoffs/` folder is (seed 002). */
@@ -42,6 +43,8 @@ export function handoffPath(file: string): HandoffPath | null {
 }
 
 const SUMMARY_SECTIONS = /^(changes|decisions|discoveries)\b/i;
+/** ` ([3-ranking.md](3-ranking.md))` at the end of a distilled summary bullet: where it came from, not the fact. */
+const SOURCE_LINK = /\s*\(\[[^\]]+\.md\]\(<?[^()<>]+\.md>?\)\)$/i;
 
 function underSummarySection(headings: readonly ScanHeading[], h: number): boolean {
   for (let a = h; a >= 0; a = headings[a]!.parent) if (SUMMARY_SECTIONS.test(headings[a]!.text)) return true;
@@ -52,7 +55,8 @@ function underSummarySection(headings: readonly ScanHeading[], h: number): boole
  * Reads a handoff note or a distilled milestone summary. A note: id N, title = H1 else the slug,
  * no stated status; its task items (if any) are steps. A summary: id N, title = H1 else the folder
  * name, status `completed` (a distilled milestone is finished by definition), the bullets under
- * Changes / Decisions / Discoveries as info criteria, task items as steps.
+ * Changes / Decisions / Discoveries as info criteria (without the trailing `([3-note.md](3-note.md))`
+ * that names the note a distilled bullet came from), task items as steps.
  * Lessons-learned files return null (they are known but hold no milestone).
  */
 export function readHandoff(file: string, text: string): FileReading | null {
@@ -60,7 +64,7 @@ export function readHandoff(file: string, text: string): FileReading | null {
   if (kind === null || kind.kind === 'lessons') return null;
   const fm = readFrontmatter(text);
   // Only a summary reads bullets, and only those under Changes / Decisions / Discoveries.
-  const scan = scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, kind.kind === 'summary' ? underSummarySection : noBullets);
+  const scan = withoutLegends(scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, kind.kind === 'summary' ? underSummarySection : noBullets));
   const notes: ReadNote[] = headerNotes(fm, text, scan);
   const names = new SectionNames(scan);
   const steps: Step[] = [];
@@ -68,7 +72,7 @@ export function readHandoff(file: string, text: string): FileReading | null {
     for (const b of scan.bullets) {
       let h = b.heading;
       while (h >= 0 && !SUMMARY_SECTIONS.test(scan.headings[h]!.text)) h = scan.headings[h]!.parent;
-      if (h >= 0) steps.push(criterionStep(b.text, b.line, names.of(b.heading), b.depth));
+      if (h >= 0) steps.push(criterionStep(b.text.replace(SOURCE_LINK, ''), b.line, names.of(b.heading), b.depth));
     }
   }
   for (const t of scan.tasks) steps.push(taskStep(t, names.of(t.heading), notes));

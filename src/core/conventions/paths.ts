@@ -33,3 +33,10 @@ export function titleFromSlug(slug: string): string {
   const t = slug.replace(/^\d+[-_. ]*/, '').replace(/[-_]+/g, ' ').trim();
   return t.length > 0 ? t : slug;
 }
+
+/** True when a folder above the file is named `milestone` or `milestones` (any case). */
+export function inMilestonesFolder(file: string): boolean {
+  const segs = segmentsOf(file);
+  for (let i = 0; i < segs.length - 1; i++) if (/^milestones?$/i.test(segs[i]!)) return true;
+  return false;
+}

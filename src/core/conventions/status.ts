@@ -10,6 +10,12 @@ add('active', 'in-progress inprogress active started wip ongoing doing in-review
 add('done', 'completed complete done passed archived finished closed shipped merged resolved delivered accepted');
 add('blocked', 'blocked on-hold onhold stuck waiting failed failing');
 add('dropped', 'abandoned cancelled canceled dropped wontfix won\'t-fix obsolete superseded skipped rejected deferred');
+// The same words in the languages real milestone files are written in (Spanish, Portuguese, French,
+// German, Italian, Chinese, Japanese), so a status such as `En curso` gets its category too.
+add('planned', 'pendiente por-hacer planificado no-iniciado sin-empezar pendente planejado não-iniciado a-fazer à-faire a-faire prévu planifié non-commencé offen geplant ausstehend da-fare pianificato 未开始 待办 计划中 未着手 計画中');
+add('active', 'en-curso en-progreso en-proceso activo em-andamento em-progresso em-curso en-cours in-arbeit in-bearbeitung laufend in-corso 进行中 進行中 対応中');
+add('done', 'completado terminado hecho finalizado concluído concluido feito terminé fini achevé erledigt abgeschlossen fertig completato finito 已完成 完成 完了');
+add('blocked', 'bloqueado bloqué blockiert bloccato 阻塞 受阻 ブロック');
 
 /**
  * Normalises a status word as written in any convention (`not-started`, `IN PROGRESS`, `COMPLETE`,
@@ -25,8 +31,8 @@ export function normaliseStatus(status: string): StatusCategory {
   const key = t.replace(/[\s_]+/g, '-');
   const direct = WORDS[key];
   if (direct !== undefined) return direct;
-  // "blocked (by #1)", "complete - 2026-01-28", "in progress: 3/5"
-  const head = /^[a-z'-]+(?:[\s_-]+[a-z']+)?/.exec(t);
+  // "blocked (by #1)", "complete - 2026-01-28", "in progress: 3/5", "terminé (v2)"
+  const head = /^[\p{L}'-]+(?:[\s_-]+[\p{L}']+)?/u.exec(t);
   if (head !== null) {
     const words = head[0].replace(/[\s_]+/g, '-');
     const two = WORDS[words];
@@ -35,6 +41,24 @@ export function normaliseStatus(status: string): StatusCategory {
     if (one !== undefined) return one;
   }
   return 'unknown';
+}
+
+/**
+ * The category of a text that is a status word and nothing else (`Not started`, `in_progress`,
+ * `Done.`, `En curso`), else null. Stricter than `normaliseStatus`, which reads the first words of
+ * any text: for telling a legend (`- [x] Done`) from a step.
+ */
+export function statusWordOf(text: string): StatusCategory | null {
+  const key = text.trim().toLowerCase().replace(/[.!:;,]+$/, '').replace(/[\s_]+/g, '-');
+  return WORDS[key] ?? null;
+}
+
+/** Keys that name a milestone's status, in the languages of real files: `Status`, `State`, `Estado`, `Statut`, `État`, `Stato`, `Zustand`, `状态`, `ステータス` … */
+const STATUS_KEYS = new Set(['status', 'state', 'estado', 'estatus', 'situación', 'statut', 'état', 'etat', 'stato', 'zustand', 'stand', 'stan', 'tila', 'durum', 'статус', 'состояние', '状态', '狀態', '状態', 'ステータス', '상태']);
+
+/** True when `key` (a field or table key as written, `**Estado:**` → `Estado`) names the status. */
+export function isStatusKey(key: string): boolean {
+  return STATUS_KEYS.has(key.trim().replace(/[*_:：]+/g, '').trim().toLowerCase());
 }
 
 /** The category a file implies when it states no status: all counted steps done → done, some → active, else planned. */

@@ -19,7 +19,8 @@ export interface JsonStepRequest {
 
 /**
  * Marks `steps[index]` of a session JSON milestone done (`status` "completed", `completed_by`,
- * `completed_at`) or pending (`status` "pending", both removed), then refreshes the stored
+ * `completed_at`) or not done (both removed; `status` back to "in_progress" when the step says it
+ * was started, with `started_by` or `started_at`, else "pending"), then refreshes the stored
  * `progress` and `updated_at` when the file has them. Timestamps follow the file's own style.
  * Refuses a file that is not valid JSON, or that writes a key twice. Comments, key order and formatting elsewhere survive:
  * every change is a jsonc-parser `modify` formatted like the file, then trimmed to what differs.
@@ -67,7 +68,9 @@ export function jsonStepEdits(text: string, request: JsonStepRequest): EditOutco
     set([...stepPath, 'completed_by'], request.identity, 'status');
     set([...stepPath, 'completed_at'], stamp, keysOf().includes('completed_by') ? 'completed_by' : 'status');
   } else {
-    set([...stepPath, 'status'], 'pending');
+    // Unticking undoes the tick: a step someone had started goes back to in progress, not to pending.
+    const started = keysOf().some((k) => k === 'started_by' || k === 'started_at');
+    set([...stepPath, 'status'], started ? inProgressWord(root) : 'pending');
     if (keysOf().includes('completed_by')) set([...stepPath, 'completed_by'], undefined);
     if (keysOf().includes('completed_at')) set([...stepPath, 'completed_at'], undefined);
   }
@@ -76,6 +79,14 @@ export function jsonStepEdits(text: string, request: JsonStepRequest): EditOutco
   return { kind: 'ok', edits: recorder.edits() };
 }
 
+/** The file's own spelling of "in progress" for a step (`in-progress`, `IN_PROGRESS` …), else seed 001's `in_progress`. */
+function inProgressWord(root: Node): string {
+  for (const step of findNodeAtLocation(root, ['steps'])?.children ?? []) {
+    const status = step.type === 'object' ? findNodeAtLocation(step, ['status'])?.value : undefined;
+    if (typeof status === 'string' && /^in[\s_-]?progress$/i.test(status.trim())) return status.trim();
+  }
+  return 'in_progress';
+}
 
 /**
  * Refreshes what a session JSON milestone stores about its steps, when it has them: `progress`

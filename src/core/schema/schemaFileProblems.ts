@@ -16,7 +16,7 @@ interface RefSite {
 /**
  * Problems of the schema file `abs` (shown as `file`): a file the read policy refuses
  * (`schema-source`, line 0), a syntax error, each `$ref` that is not followed (`schema-ref` on its
- * value), a pattern left out because RE2 cannot run it and a schema Ajv refuses or that passes a
+ * value; a warning for a custom scheme such as `skill://…`, an error otherwise), a pattern left out because RE2 cannot run it and a schema Ajv refuses or that passes a
  * bound (`schema-invalid`, on the offending value or key when it can be placed, else line 0).
  * Positions need a parse with positions (`yaml` / jsonc-parser, the slow part): done only here, on
  * demand, and only when there is something to place.
@@ -57,7 +57,7 @@ export function schemaFileProblems(file: string, abs: string, compiler: SchemaCo
     for (const site of json ? jsonRefSites(src) : yamlRefSites(src)) {
       const target = classifyRef(abs, site.ref, compiler.load, ownId);
       if (target.kind === 'bad') {
-        problems.push({ file, severity: 'error', code: 'schema-ref', message: target.message, range: rangeOf(index, site.start, site.end) });
+        problems.push({ file, severity: target.severity, code: 'schema-ref', message: target.message, range: rangeOf(index, site.start, site.end) });
       }
     }
   }

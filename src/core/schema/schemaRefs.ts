@@ -12,7 +12,11 @@ export type SchemaLoader = (absolutePath: string) => LoadedSchema;
 export type RefTarget =
   | { readonly kind: 'local' }
   | { readonly kind: 'file'; readonly path: string; readonly fragment: string }
-  | { readonly kind: 'bad'; readonly message: string };
+  /**
+   * Not followed. `warning` for a custom scheme (`skill://…`, `urn:…`): a reference the author's own
+   * tooling resolves, so the file is not wrong, only not fully checked here; `error` for the rest.
+   */
+  | { readonly kind: 'bad'; readonly message: string; readonly severity: 'error' | 'warning' };
 
 /** The `$id` under which a schema file is registered with Ajv: its `file://` URL (unique per file, unlike authors' own `$id`s). */
 export function schemaUri(absolutePath: string): string {
@@ -20,13 +24,19 @@ export function schemaUri(absolutePath: string): string {
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:/i;
+/** Schemes that name a place to download from: a `$ref` to them is an error (Milestones never downloads). */
+const FETCHED = /^(?:https?|ftp):/i;
+
+function bad(message: string, severity: 'error' | 'warning' = 'error'): RefTarget {
+  return { kind: 'bad', message, severity };
+}
 
 /**
  * Classifies the `$ref` value `ref` written in the schema file `fromFile` (whose own `$id` is
  * `ownId`, if any). Local refs (`#/definitions/x`) and relative file refs (`common.yaml#/defs/x`)
  * are followed; a URL is never fetched and a missing file, an unreadable file, a file the read
  * policy refuses (outside the folder, not a regular file, too large) or a pointer to nothing is
- * `bad`, with a message for people.
+ * `bad`, with a message for people; a custom scheme (`skill://…`) is `bad` with severity warning.
  */
 export function classifyRef(fromFile: string, ref: string, load: SchemaLoader, ownId?: string): RefTarget {
   let filePart = ref;
@@ -37,27 +47,27 @@ export function classifyRef(fromFile: string, ref: string, load: SchemaLoader, o
   if (filePart === '') {
     const self = load(fromFile);
     if (self !== null && self.kind === 'ok' && !pointerExists(self.value, fragment)) {
-      return { kind: 'bad', message: `$ref "${ref}" points at nothing: this file has no "${fragment}".` };
+      return bad(`$ref "${ref}" points at nothing: this file has no "${fragment}".`);
     }
     return { kind: 'local' };
   }
   let target: string;
   if (/^file:/i.test(filePart)) {
-    try { target = fileURLToPath(filePart); } catch { return { kind: 'bad', message: `$ref "${ref}" is not a valid file URL.` }; }
+    try { target = fileURLToPath(filePart); } catch { return bad(`$ref "${ref}" is not a valid file URL.`); }
   } else if (URL_LIKE.test(filePart) && !/^[a-z]:[\\/]/i.test(filePart)) {
-    return { kind: 'bad', message: `$ref "${ref}" is not fetched: Milestones never downloads schemas; save it in the workspace and point $ref at the file.` };
+    if (FETCHED.test(filePart)) return bad(`$ref "${ref}" is not fetched: Milestones never downloads schemas; save it in the workspace and point $ref at the file.`);
+    const scheme = filePart.slice(0, filePart.indexOf(':') + 1);
+    return bad(`$ref "${ref}" is not resolved: Milestones reads only files of the workspace, not "${scheme}" references; what it names is not checked, the rest of the schema is.`, 'warning');
   } else {
     let decoded = filePart;
     try { decoded = decodeURI(filePart); } catch { /* keep as written */ }
     target = path.resolve(path.dirname(fromFile), decoded);
   }
   const loaded = load(target);
-  if (loaded === null) return { kind: 'bad', message: `$ref "${ref}": no file at ${target}.` };
-  if (loaded.kind === 'refused') return { kind: 'bad', message: `$ref "${ref}" is not read: ${loaded.message}.` };
-  if (loaded.kind === 'error') return { kind: 'bad', message: `$ref "${ref}": ${path.basename(target)} cannot be read (${loaded.message}).` };
-  if (!pointerExists(loaded.value, fragment)) {
-    return { kind: 'bad', message: `$ref "${ref}" points at nothing: ${path.basename(target)} has no "${fragment}".` };
-  }
+  if (loaded === null) return bad(`$ref "${ref}": no file at ${target}.`);
+  if (loaded.kind === 'refused') return bad(`$ref "${ref}" is not read: ${loaded.message}.`);
+  if (loaded.kind === 'error') return bad(`$ref "${ref}": ${path.basename(target)} cannot be read (${loaded.message}).`);
+  if (!pointerExists(loaded.value, fragment)) return bad(`$ref "${ref}" points at nothing: ${path.basename(target)} has no "${fragment}".`);
   return { kind: 'file', path: target, fragment };
 }
 

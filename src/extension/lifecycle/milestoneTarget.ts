@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { MilestoneRef } from '../../core/lifecycle/changePlan';
 import type { Milestone } from '../../core/model';
-import { milestoneAtLine } from '../milestoneStatusBar';
+import { milestoneAtLine } from '../../core/milestoneAtLine';
 import type { TreeNode } from '../treeNodes';
 import type { WorkspaceIndexService } from '../workspaceIndexService';
 import { locate } from '../workspaceFiles';
@@ -60,7 +60,7 @@ async function fromUri(
   if (!reading || reading.milestones.length === 0) return undefined;
   const all = reading.milestones;
   const byTitle = title === undefined ? undefined : all.find((m) => m.title === title && (line === undefined || m.line === line)) ?? all.find((m) => m.title === title);
-  const chosen = byTitle ?? (line !== undefined ? milestoneAtLine(all, line) : undefined) ?? (all.length === 1 ? all[0] : undefined);
+  const chosen = byTitle ?? (line !== undefined ? milestoneAtLine(all, line) ?? undefined : undefined) ?? (all.length === 1 ? all[0] : undefined);
   if (chosen) return targetOf(place.folder, uri, chosen);
   if (placeHolder === null) return undefined;
   const picked = await vscode.window.showQuickPick(all.filter(accepts).map((m) => ({ label: m.title, description: m.status ?? '', milestone: m })), { placeHolder });

@@ -6,8 +6,8 @@ const TASKS = `[ ] bare item
 
 ## Milestone 1
 
-- [x] done
-- [-] in progress
+- [x] write the parser
+- [-] ship the lexer
 - [~] partly
 - [] empty
 - [x]* optional and done

@@ -68,6 +68,27 @@ test('kb-numbering flags a number of another width and numbers two files share, 
   assert.match(problems.find((p) => p.problem.file === 'a.kb/45-d.md')!.problem.message, /number 45 breaks the folder's scheme: the other files use 3-digit numbers/);
 });
 
+test('date-prefixed KB names keep the whole prefix as id: no false "number 2026" twins, depends-on by the whole id', () => {
+  const root = {
+    'todo.kb/2026-04-20-001-parser.md': kb('depends-on: []'),
+    'todo.kb/2026-04-20-002-lexer.md': kb('depends-on: ["2026-04-20-001"]'),
+    'todo.kb/2026-04-21-001-docs.md': kb('depends-on: ["2026-04-20-002-lexer", "2026-04-22-001"]'),
+    'todo.kb/2026-04-22-search.md': kb('depends-on: []'),
+    'todo.kb/010-plain.md': kb('depends-on: []'),
+  };
+  const ids = Object.entries(root).map(([file, text]) => readMilestoneFile(file, text)!.milestones[0]!.id);
+  assert.deepEqual(ids, ['2026-04-20-001', '2026-04-20-002', '2026-04-21-001', '2026-04-22', '010']);
+  const problems = workspace({ root });
+  assert.deepEqual(summary(problems), ['todo.kb/2026-04-21-001-docs.md kb-depends-missing 3:37-3:53']);
+  const twins = workspace({ root: { ...root, 'todo.kb/2026-04-20-002-again.md': kb('depends-on: []') } });
+  assert.deepEqual(summary(twins.filter((p) => p.problem.code === 'kb-numbering')), [
+    'todo.kb/2026-04-20-002-again.md kb-numbering 0:0-0:3',
+    'todo.kb/2026-04-20-002-lexer.md kb-numbering 0:0-0:3',
+  ]);
+  const again = twins.find((p) => p.problem.file === 'todo.kb/2026-04-20-002-again.md')!;
+  assert.match(again.problem.message, /^id 2026-04-20-002 is also used by todo\.kb\/2026-04-20-002-lexer\.md: each milestone of the folder needs its own id$/);
+});
+
 const note = (title: string): string => `# ${title}\n\n## Changes\n- something\n`;
 
 test('handoff-gap fires on the note after a gap, counting notes moved into milestone folders', () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expectedSummary } from '../lifecycle/distillKit';
+import { expectedSummary, SEARCH_INDEX_SECTIONS } from '../lifecycle/distillKit';
 import { runCli } from './cliHarness';
 
 const EXAMPLES = path.resolve(process.cwd(), 'examples');
@@ -39,8 +39,7 @@ test('distill creates the next milestone folder with its summary and lessons, an
   assert.equal(read(root, 'handoffs/2-search-index/0-milestone-summary.md'), expectedSummary(
     `Milestone 2: Search index — ${today}`,
     '[2-search-index.md](2-search-index.md)',
-    // The note has none of the three sections: its own sections are listed, so nothing is lost.
-    { Changes: ['- Summary', '- Problems & Solutions', '- Next Steps'] },
+    SEARCH_INDEX_SECTIONS,
   ));
   assert.equal(read(root, 'handoffs/2-search-index/0-lessons-learned.md'), [
     '# Lessons learned: Search index',

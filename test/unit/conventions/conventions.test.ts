@@ -39,7 +39,15 @@ test('classifyPath recognises each convention by its path', () => {
   assert.equal(classifyPath('docs/milestones.kb/CLAUDE.md'), null);
   assert.equal(classifyPath('docs/milestones.kb/README.md'), null);
   assert.equal(classifyPath('SESSIONS/MILESTONES/deploy-dashboard.json'), 'session-json');
-  assert.equal(classifyPath('MILESTONES/README.md'), 'status-md');
+  // Guides of a milestones folder and templates by name describe the convention: not milestones.
+  assert.equal(classifyPath('MILESTONES/README.md'), null);
+  assert.equal(classifyPath('SESSIONS/MILESTONES/DECISIONS.md'), null);
+  assert.equal(classifyPath('docs/milestones/phase-1/AGENTS.md'), null);
+  assert.equal(classifyPath('docs/milestones.kb/TEMPLATE.md'), null);
+  assert.equal(classifyPath('.agent/templates/MILESTONE_TEMPLATE.md'), null);
+  assert.equal(classifyPath('docs/milestones.kb/010-template.md'), 'kb');
+  assert.equal(classifyPath('milestones/M3-payments.md'), 'status-md');
+  assert.equal(classifyPath('DECISIONS.md'), 'markdown');
   assert.equal(classifyPath('handoffs/1-setup.md'), 'handoff');
   assert.equal(classifyPath('handoffs/1-core/0-milestone-summary.md'), 'handoff');
   assert.equal(classifyPath('handoffs/1-core/2-moved.md'), 'handoff');

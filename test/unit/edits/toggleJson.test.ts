@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toggleStepInReading } from '../../../src/core/edits/toggleStep';
+import { readMilestoneFile } from '../../../src/core/conventions/readMilestoneFile';
+import { toggleStep, toggleStepInReading } from '../../../src/core/edits/toggleStep';
 import type { EditContext } from '../../../src/core/edits/toggleStep';
 import { applyEdits } from '../../../src/core/text/applyEdits';
 import { refOf } from '../../../src/core/model';
@@ -136,4 +137,27 @@ test('a JSON file with a syntax error is refused with the reason', () => {
   const out = toggleStepInReading(text, r, refOf(r.milestones[0]!.steps[1]!), true, ctx);
   assert.equal(out.kind, 'refused');
   assert.match(out.kind === 'refused' ? out.reason : '', /^the file is not valid JSON \(comma expected on line 26\); fix it first$/);
+});
+
+/** Ticks (`done`) or unticks step `index` of `text`, read as a session JSON milestone by the reader. */
+function toggledJson(text: string, index: number, done: boolean): string {
+  const file = 'MILESTONES/deploy-dashboard.json';
+  const step = readMilestoneFile(file, text)!.milestones[0]!.steps[index]!;
+  return applied(text, toggleStep(text, file, refOf(step), done, ctx));
+}
+
+test('unticking a step that was in progress (started_at) puts it back in progress: untick is the inverse of tick', () => {
+  const done = toggledJson(SEED, 1, true);
+  assert.equal(done, SEED_STEP2_DONE);
+  // Only the stamp of the two edits differs from the original.
+  assert.equal(toggledJson(done, 1, false), SEED.replace('"updated_at": "2025-11-15 00:25:00 UTC"', '"updated_at": "2026-03-04 12:05:06 UTC"'));
+});
+
+test('a step with only started_by goes back to in progress in the file\'s own spelling; one without either to pending', () => {
+  const text = SEED
+    .replace('"status": "in_progress",\n      "started_at": "2025-11-15 00:23:00 UTC"', '"status": "in-progress",\n      "started_by": "ann"')
+    .replace('"status": "completed",\n      "completed_by": "session-3"', '"status": "completed",\n      "started_by": "bob",\n      "completed_by": "session-3"');
+  assert.match(toggledJson(text, 0, false), /"description": "Review script",\n      "status": "in-progress",\n      "started_by": "bob",\n      "notes": "ok"/);
+  const plain = SEED.replace('"status": "in_progress",\n      "started_at": "2025-11-15 00:23:00 UTC",\n', '"status": "in_progress",\n');
+  assert.match(toggledJson(toggledJson(plain, 1, true), 1, false), /"description": "Deploy dashboard to server",\n      "status": "pending",/);
 });

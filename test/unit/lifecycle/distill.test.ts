@@ -109,10 +109,17 @@ test('the next milestone folder numbers on from the highest one of that handoffs
 const SUMMARY = expectedSummary(
   'Milestone 3: Search ranking — 2026-11-21',
   '[3-ranking.md](3-ranking.md), [4-snippets.md](4-snippets.md) and [5-cleanup.md](5-cleanup.md)',
+  // Each bullet links its note; a text two notes share comes once; the lead sentences of a Summary are
+  // changes; Current State is what the latest note says of it (5's Next Steps, 4's is out of date).
   {
-    Changes: ['- Ranking by term frequency', '  - Title words count double', '- Stop words dropped', '- Snippets cut at sentence ends', '- Summary', '- Next Steps'],
-    Decisions: ['- BM25 instead of TF-IDF: better short queries'],
-    Discoveries: ['- 4% of pages have no title'],
+    'Changes': [
+      '- Ranking by term frequency ([3-ranking.md](3-ranking.md))', '  - Title words count double', '- Stop words dropped ([3-ranking.md](3-ranking.md))',
+      '- Result snippets with highlighted words. ([4-snippets.md](4-snippets.md))', '- Snippets cut at sentence ends ([4-snippets.md](4-snippets.md))',
+      '- Removed the old index. ([5-cleanup.md](5-cleanup.md))',
+    ],
+    'Decisions': ['- BM25 instead of TF-IDF: better short queries ([3-ranking.md](3-ranking.md))'],
+    'Discoveries': ['- 4% of pages have no title ([3-ranking.md](3-ranking.md))'],
+    'Current State': ['- To do: Nothing ([5-cleanup.md](5-cleanup.md))'],
   },
 );
 
@@ -191,18 +198,24 @@ test('the summary reads as a completed handoff milestone whose bullets are its c
   const reading = readMilestoneFile(file, SUMMARY)!;
   const m = reading.milestones[0]!;
   assert.deepEqual([reading.convention, m.id, m.title, m.status], ['handoff', '3', 'Milestone 3: Search ranking — 2026-11-21', 'completed']);
+  // The criteria are the facts, without the links to the notes they came from.
   assert.deepEqual(m.steps.map((s) => s.text), [
-    'Ranking by term frequency', 'Title words count double', 'Stop words dropped', 'Snippets cut at sentence ends', 'Summary', 'Next Steps',
-    'BM25 instead of TF-IDF: better short queries', '4% of pages have no title',
+    'Ranking by term frequency', 'Title words count double', 'Stop words dropped', 'Result snippets with highlighted words.',
+    'Snippets cut at sentence ends', 'Removed the old index.', 'BM25 instead of TF-IDF: better short queries', '4% of pages have no title',
   ]);
   assert.deepEqual(reading.notes, []);
 });
 
-test('a note without sections or pairs gives placeholders, and a name with spaces is linked in angle brackets', () => {
+test('a note without sections or pairs gives its lead as changes and placeholders, and a name with spaces is linked in angle brackets', () => {
   const files = { 'handoffs/1-first try.md': '# First try\n\nJust text.\n' };
   const snapshot = snapshotOf(files);
   const texts = applyPlanToTexts(snapshot, planOf(distillHandoffs(snapshot, { notes: ['handoffs/1-first try.md'], name: 'Prototype' }, ctx)));
-  assert.equal(texts.get('handoffs/1-prototype/0-milestone-summary.md'), expectedSummary('Milestone 1: Prototype — 2026-11-21', '[1-first try.md](<1-first try.md>)', {}));
+  assert.equal(texts.get('handoffs/1-prototype/0-milestone-summary.md'), expectedSummary('Milestone 1: Prototype — 2026-11-21', '[1-first try.md](<1-first try.md>)', {
+    Changes: ['- Just text. ([1-first try.md](<1-first try.md>))'],
+  }));
+  const empty = snapshotOf({ 'handoffs/1-empty.md': '# Empty\n\n## References\n\n- docs/arch.md\n' });
+  const emptyTexts = applyPlanToTexts(empty, planOf(distillHandoffs(empty, { notes: ['handoffs/1-empty.md'], name: 'Empty' }, ctx)));
+  assert.equal(emptyTexts.get('handoffs/1-empty/0-milestone-summary.md'), expectedSummary('Milestone 1: Empty — 2026-11-21', '[1-empty.md](1-empty.md)', {}));
   assert.equal(texts.get('handoffs/1-prototype/0-lessons-learned.md'), [
     '# Lessons learned: Prototype',
     '',

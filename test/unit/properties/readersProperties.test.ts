@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readMilestoneFile } from '../../../src/core/conventions/readMilestoneFile';
 import { toggleStep, type EditContext } from '../../../src/core/edits/toggleStep';
+import { statusWordOf } from '../../../src/core/conventions/status';
 import { localDay } from '../../../src/core/edits/timestampStyle';
 import { refOf, type FileReading, type Step } from '../../../src/core/model';
 import { applyEdits } from '../../../src/core/text/applyEdits';
@@ -51,10 +52,13 @@ test('the readers and the file checks never throw, and never fail a read, on ran
 
 const now = new Date('2026-03-04T12:00:00Z');
 const ctx: EditContext = { identity: 'tester', now };
-/** Step text: printable, no line break, no `|` (it would split a table row), not blank. */
+/**
+ * Step text: printable, no line break, no `|` (it would split a table row), not blank, and not the
+ * text of a legend item (`-> Not started`, `= done`, a bare status word), which is no step.
+ */
 const stepText = fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' })
   .map((s) => s.replace(/[\r\n|`<>[\]\\]/g, ' ').trim())
-  .filter((s) => s.length > 0 && !/^[-*+#>]/.test(s) && !/^\d+[.)]/.test(s));
+  .filter((s) => s.length > 0 && !/^[-*+#>=:→⇒⟶➔—–]/.test(s) && !/^\d+[.)]/.test(s) && statusWordOf(s) === null);
 const eol = fc.constantFrom('\n', '\r\n');
 
 /** Ticks (or unticks) `step` in `text` and returns the new text; fails the property on a refusal. */
@@ -122,23 +126,36 @@ test('tick then untick restores every byte of random ExecPlan task tables', () =
 });
 
 test('tick then untick restores every byte of random session JSON steps (indentation, key order, CRLF)', () => {
-  const step = fc.record({ description: stepText, done: fc.boolean(), notesFirst: fc.boolean() });
+  // A step is pending, in progress (started by someone, at some time, or both) or done; a done step
+  // may say when it was started too, after its completed_* keys (where ticking writes them).
+  const started = fc.constantFrom<('started_by' | 'started_at')[]>(['started_by', 'started_at'], ['started_at'], ['started_by']);
+  const step = fc.record({
+    description: stepText,
+    state: fc.constantFrom('pending', 'in_progress', 'completed'),
+    started: fc.option(started, { nil: null }),
+    notesFirst: fc.boolean(),
+  });
   fc.assert(
     fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), fc.constantFrom(2, 4, '\t'), eol, (steps, indent, nl) => {
-      // Done steps carry who and when; an open one is `pending` (what unticking writes).
+      // What unticking writes back: `in_progress` for a step that says it was started, else `pending`.
       const value = {
         milestone_id: 'deploy', title: 'Deploy', status: 'in_progress',
-        steps: steps.map((s, i) => ({
-          step: i + 1,
-          ...(s.notesFirst ? { notes: 'n' } : {}),
-          description: s.description,
-          status: s.done ? 'completed' : 'pending',
-          ...(s.done ? { completed_by: 'tester', completed_at: '2026-03-04T12:00:00Z' } : {}),
-        })),
+        steps: steps.map((s, i) => {
+          const startedKeys = s.state === 'pending' ? [] : s.state === 'in_progress' ? s.started ?? ['started_at'] : s.started ?? [];
+          const startedPart = Object.fromEntries(startedKeys.map((k) => [k, k === 'started_by' ? 'ann' : '2026-03-01T09:00:00Z']));
+          return {
+            step: i + 1,
+            ...(s.notesFirst ? { notes: 'n' } : {}),
+            description: s.description,
+            status: s.state,
+            ...(s.state === 'completed' ? { completed_by: 'tester', completed_at: '2026-03-04T12:00:00Z' } : {}),
+            ...startedPart,
+          };
+        }),
       };
       const text = JSON.stringify(value, null, indent).replace(/\n/g, nl) + nl;
       assertRoundTrips('SESSIONS/MILESTONES/deploy.json', text, steps.length);
     }),
-    { numRuns: 200 },
+    { numRuns: 300 },
   );
 });

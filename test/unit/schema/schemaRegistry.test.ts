@@ -230,3 +230,25 @@ test('without workspace schemas (Restricted Mode) every file gets its built-in s
   assert.equal(trusted.resolve('/ws', 'docs/milestones.kb/010-core.md', 'kb', { status: 'todo' }).use?.source, 'setting');
   assert.ok(host.reads > 0);
 });
+
+test('a $ref with a custom scheme (skill://) is a warning: the author\'s tooling resolves it, the rest of the schema applies', () => {
+  const schema = [
+    'type: object',
+    'properties:',
+    '  skill:',
+    '    $ref: skill://planning/milestone.json',
+    '  remote:',
+    '    $ref: https://example.com/s.json',
+    '  status:',
+    '    enum: [a, b]',
+    '',
+  ].join('\n');
+  const registry = new SchemaRegistry(new MemoryHost({ '/ws/docs/m.jsonschema.yaml': schema }));
+  const r = registry.resolve('/ws', 'docs/m.kb/010-x.md', 'kb', null);
+  assert.equal(r.use?.source, 'workspace');
+  assert.deepEqual(r.use!.validate({ skill: 1, status: 'c' }).map((e) => e.instancePath), ['/status']);
+  const problems = registry.schemaFileProblems('/ws', 'docs/m.jsonschema.yaml');
+  assert.deepEqual(problems.map((p) => [p.code, p.severity, p.range.start.line]), [['schema-ref', 'warning', 3], ['schema-ref', 'error', 5]]);
+  assert.match(problems[0]!.message, /^\$ref "skill:\/\/planning\/milestone\.json" is not resolved: .*"skill:" references/);
+  assert.deepEqual(networkAttempts, []);
+});

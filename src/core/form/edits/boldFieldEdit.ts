@@ -4,6 +4,7 @@
  * field line that has a value, written like it.
  */
 import type { FieldValue } from '../../../protocol/formProtocol';
+import { ownedByMilestone } from '../../milestoneAtLine';
 import type { EditOutcome, FileReading } from '../../model';
 import type { ScanField } from '../../markdown/markdownScan';
 import { scanBody } from './tableRows';
@@ -40,9 +41,7 @@ export function setBoldField(text: string, reading: FileReading, index: number, 
   if (!milestone) return { kind: 'refused', reason: 'the milestone is no longer in the file; it may have changed on disk' };
   if (/[\r\n]/.test(valueText(value))) return { kind: 'refused', reason: 'a field holds one line; remove the line break' };
   // The milestone's own fields: in its lines, and not in a milestone that starts inside it.
-  const inner = reading.milestones.filter((m) => m !== milestone && m.line > milestone.line && m.line <= milestone.endLine);
-  const own = scanBody(text).fields.filter((f: ScanField) => f.line >= milestone.line && f.line <= milestone.endLine
-    && !inner.some((m) => f.line >= m.line && f.line <= m.endLine));
+  const own = ownedByMilestone(reading.milestones, milestone, scanBody(text).fields, (f: ScanField) => f.line);
   const lines = new TextLines(text);
   const wanted = valueText(value);
   const field = own.find((f) => fieldKey(f.key) === fieldKey(key));

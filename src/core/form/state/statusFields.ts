@@ -1,4 +1,5 @@
 import type { FieldView } from '../../../protocol/formProtocol';
+import { milestoneIndexAtLine } from '../../milestoneAtLine';
 import type { Milestone } from '../../model';
 import { readFrontmatter } from '../../frontmatter/readFrontmatter';
 import { scanMarkdownKeeping, noBullets } from '../../markdown/scanMarkdown';
@@ -16,7 +17,7 @@ export function statusFields(text: string, milestones: readonly Milestone[], cla
   const out: FieldView[][] = milestones.map(() => []);
   const taken: Set<string>[] = milestones.map(() => new Set());
   for (const f of scan.fields) {
-    const m = innermost(milestones, f.line);
+    const m = milestoneIndexAtLine(milestones, f.line);
     if (m < 0) continue;
     const norm = f.key.toLowerCase().replace(/\s+/g, '-');
     if (taken[m]!.has(norm) || milestones[m]!.fields[norm] !== f.value) continue;
@@ -24,12 +25,4 @@ export function statusFields(text: string, milestones: readonly Milestone[], cla
     out[m]!.push({ key: f.key, kind: 'text', value: f.value, required: false, editable: true, problems: claims.lines(f.line, f.line) });
   }
   return out;
-}
-
-function innermost(milestones: readonly Milestone[], line: number): number {
-  let best = -1;
-  milestones.forEach((m, i) => {
-    if (m.line <= line && line <= m.endLine && (best < 0 || m.line >= milestones[best]!.line)) best = i;
-  });
-  return best;
 }

@@ -4,7 +4,7 @@
  * asks for, the success criteria as task items.
  */
 import { dirOf, stemOf } from '../../conventions/paths';
-import { isKbPath } from '../../conventions/kb';
+import { isKbPath, kbNameOf } from '../../conventions/kb';
 import { classifyPath } from '../../conventions/readMilestoneFile';
 import { localDay } from '../../edits/timestampStyle';
 import { builtinSchemaFor } from '../../schema/builtinSchemas';
@@ -22,9 +22,6 @@ export interface KbChoice {
   readonly numbers: readonly string[];
 }
 
-/** The leading number of a KB file name: `010-parser.md` → `010`. */
-const NUMBER = /^(\d+)(?=$|[-_. ])/;
-
 /** The `.kb` folders that hold at least one KB milestone file, sorted by path. */
 export function kbChoices(snapshot: FolderSnapshot): KbChoice[] {
   const byFolder = new Map<string, string[]>();
@@ -32,8 +29,9 @@ export function kbChoices(snapshot: FolderSnapshot): KbChoice[] {
     if (classifyPath(file) !== 'kb') continue;
     const folder = dirOf(file);
     const numbers = byFolder.get(folder) ?? [];
-    const n = NUMBER.exec(stemOf(file))?.[1];
-    if (n !== undefined) numbers.push(n);
+    // Date-prefixed names (`2026-04-20-002-x`) are numbered by day: no multiple of 10 follows them.
+    const name = kbNameOf(stemOf(file));
+    if (name !== null && !name.dated) numbers.push(name.id);
     byFolder.set(folder, numbers);
   }
   return [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1)).map(([folder, numbers]) => ({

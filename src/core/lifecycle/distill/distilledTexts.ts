@@ -1,8 +1,9 @@
 /**
  * The two files of a distilled milestone folder (seed 002), in the seed's writing style: short
- * bullets under `## Changes` / `## Decisions` / `## Discoveries`, and `## <topic>` sections with
- * `**Problem:**` / `**Solution:**`. Pre-filled from the notes; what the notes do not say is left as a
- * placeholder comment (which the readers skip). LF line endings.
+ * bullets under `## Changes` / `## Decisions` / `## Discoveries` / `## Current State`, and
+ * `## <topic>` sections with `**Problem:**` / `**Solution:**`. Pre-filled from the notes, each
+ * bullet linked to the note it comes from; what the notes do not say is left as a placeholder
+ * comment (which the readers skip). LF line endings.
  */
 import { SUMMARY_SECTIONS, type NoteItem, type NoteSections, type SummarySection } from './noteSections';
 import type { ProblemSolution } from './problemSolutions';
@@ -15,31 +16,40 @@ export interface DistilledNote {
   readonly pairs: readonly ProblemSolution[];
 }
 
-const HEADINGS: Readonly<Record<SummarySection, string>> = { changes: 'Changes', decisions: 'Decisions', discoveries: 'Discoveries' };
+const HEADINGS: Readonly<Record<SummarySection, string>> = { changes: 'Changes', decisions: 'Decisions', discoveries: 'Discoveries', state: 'Current State' };
 
 const NONE: Readonly<Record<SummarySection, string>> = {
   changes: '<!-- What was built or changed, one fact a line. -->',
   decisions: '<!-- Decisions made, and why. -->',
   discoveries: '<!-- What was found out about the system or the data. -->',
+  state: '<!-- What works now and what is left to do, one line each. -->',
 };
+
+/** A note's item with the note it comes from. */
+interface SourcedItem extends NoteItem {
+  readonly note: string;
+}
 
 /**
  * `0-milestone-summary.md`: `# Milestone N: <name> — <day>`, the notes it was distilled from (linked),
- * the three sections (a note without any of them lists its `##` headings under Changes, so nothing is
- * lost), then `## Current State` to fill in.
+ * then Changes, Decisions and Discoveries with what every note says under them (`noteSections`), and
+ * Current State with what the latest note that says anything about it says (earlier ones are out of
+ * date by then). Each top-level bullet ends with a link to its note; a text two notes share is kept once.
  */
 export function summaryText(n: number, name: string, day: string, notes: readonly DistilledNote[]): string {
-  const collected: Record<SummarySection, NoteItem[]> = { changes: [], decisions: [], discoveries: [] };
+  const collected: Record<SummarySection, SourcedItem[]> = { changes: [], decisions: [], discoveries: [], state: [] };
   for (const note of notes) {
-    for (const s of SUMMARY_SECTIONS) collected[s].push(...note.sections.items[s]);
-    if (!note.sections.hasSections) collected.changes.push(...note.sections.sections.map((text) => ({ text, depth: 0 })));
+    for (const s of SUMMARY_SECTIONS) {
+      const items = note.sections.items[s].map((item) => ({ ...item, note: note.name }));
+      if (s === 'state' && items.length > 0) collected.state = items;
+      else collected[s].push(...items);
+    }
   }
   const out = [`# Milestone ${n}: ${name} — ${day}`, '', `Distilled from ${joinAnd(notes.map((note) => noteLink(note.name)))}.`];
   for (const s of SUMMARY_SECTIONS) {
     const items = bulletLines(collected[s]);
     out.push('', `## ${HEADINGS[s]}`, ...(items.length > 0 ? items : [NONE[s]]));
   }
-  out.push('', '## Current State', '<!-- What works now and what is left to do, one line each. -->');
   return out.join('\n') + '\n';
 }
 
@@ -60,8 +70,11 @@ export function lessonsText(name: string, notes: readonly DistilledNote[]): stri
   return out.join('\n') + '\n';
 }
 
-/** List lines for the items: a top-level text once (with its nested items), nesting never deeper than one level below the line before. */
-function bulletLines(items: readonly NoteItem[]): string[] {
+/**
+ * List lines for the items: a top-level text once (with its nested items) and a link to its note,
+ * nesting never deeper than one level below the line before.
+ */
+function bulletLines(items: readonly SourcedItem[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   let previous = -1;
@@ -73,7 +86,7 @@ function bulletLines(items: readonly NoteItem[]): string[] {
       seen.add(item.text);
     }
     if (skipping) continue;
-    out.push(`${'  '.repeat(depth)}- ${item.text}`);
+    out.push(`${'  '.repeat(depth)}- ${item.text}${depth === 0 ? ` (${noteLink(item.note)})` : ''}`);
     previous = depth;
   }
   return out;

@@ -10,6 +10,7 @@ import { openJson } from '../../form/edits/jsonEditor';
 import { scanBody } from '../../form/edits/tableRows';
 import { TextLines } from '../../form/edits/textLines';
 import { setYamlField } from '../../form/edits/yamlFieldEdit';
+import { ownedByMilestone } from '../../milestoneAtLine';
 import type { EditOutcome, TextEdit } from '../../model';
 import type { LifecycleContext, PlanOutcome } from '../changePlan';
 import { refused } from '../changePlan';
@@ -97,8 +98,7 @@ function jsonFieldEdits(text: string, key: string, value: string, fullProgress: 
  */
 function boldFieldEdits(found: FoundMilestone, key: string, value: string): EditOutcome {
   const { text, reading, index, milestone } = found;
-  const inner = reading.milestones.filter((m) => m !== milestone && m.line > milestone.line && m.line <= milestone.endLine);
-  const own = scanBody(text).fields.filter((f) => f.line > milestone.line && f.line <= milestone.endLine && !inner.some((m) => f.line >= m.line && f.line <= m.endLine));
+  const own = ownedByMilestone(reading.milestones, milestone, scanBody(text).fields, (f) => f.line);
   const name = key.toLowerCase();
   if (own.some((f) => f.key.trim().toLowerCase() === name)) return setBoldField(text, reading, index, key, value);
   const lines = new TextLines(text);

@@ -49,8 +49,12 @@ test('inserting is refused after a number that does not exist, where no number i
   refusal(nextKbNumber(['990'], null), 'not-applicable', /^the next number, 1000, needs more than the 3 digits the folder uses$/);
 });
 
-test('kbChoices lists the .kb folders with their numbers in order, guides left out', () => {
-  const files = { ...EXAMPLES, [`${KB}/015-lexer.md`]: kb('planned'), 'docs/dev/notes.kb/100-x.md': kb('todo'), 'docs/other.md': '# no\n' };
+test('kbChoices lists the .kb folders with their numbers in order, guides and date-prefixed names left out', () => {
+  const files = {
+    ...EXAMPLES, [`${KB}/015-lexer.md`]: kb('planned'), 'docs/dev/notes.kb/100-x.md': kb('todo'), 'docs/other.md': '# no\n',
+    // Numbered by day, not by tens: no next number follows from them.
+    'docs/dev/notes.kb/2026-04-20-002-y.md': kb('todo'),
+  };
   assert.deepEqual(kbChoices(folder(files)), [
     { folder: 'docs/dev/notes.kb', numbers: ['100'] },
     { folder: KB, numbers: ['010', '015', '020', '030'] },
