@@ -3,7 +3,7 @@ import { toggleStep } from '../core/edits/toggleStep';
 import type { StepRef } from '../core/model';
 import { CommandId, ContextKey } from './commandIds';
 import { resolveIdentity } from './config';
-import { locate, readWorkspaceFile } from './workspaceFiles';
+import { hasUnsavedChanges, locate, readWorkspaceFile } from './workspaceFiles';
 
 /** What became of a request to tick or untick a step. */
 export type ToggleResult =
@@ -72,7 +72,7 @@ export class StepToggler {
       const identity = await resolveIdentity();
       const doc = await vscode.workspace.openTextDocument(uri);
       if (!(await caughtUpWithDisk(doc))) return this.refuse(action, uri, 'the file changed on disk; reload it and retry');
-      const wasDirty = doc.isDirty;
+      const wasDirty = await hasUnsavedChanges(doc);
       // No await between reading the text and applying the edit: the offsets stay valid.
       const outcome = toggleStep(doc.getText(), place.file, ref, done, { identity, now: new Date() });
       if (outcome.kind === 'refused') return this.refuse(action, uri, outcome.reason);

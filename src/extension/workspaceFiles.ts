@@ -76,3 +76,21 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, work
   });
   await Promise.all(lanes);
 }
+
+/**
+ * Whether `doc` holds changes the disk does not: `isDirty`, or a text that differs from the file's.
+ *
+ * Why not `isDirty` alone: the extension host learns of the dirty state from an event that can
+ * arrive after `applyEdit` resolved, so right after an edit a document can hold unsaved text and
+ * still say it is not dirty (seen under load: an action then saved the user's unsaved line). An
+ * edit that would save the document afterwards asks this instead.
+ */
+export async function hasUnsavedChanges(doc: vscode.TextDocument): Promise<boolean> {
+  if (doc.isDirty) return true;
+  if (doc.uri.scheme !== 'file') return false;
+  const disk = await readWorkspaceFile(doc.uri, Number.POSITIVE_INFINITY);
+  if (disk.kind !== 'text') return false;
+  // The document never holds the BOM, and holds mixed line endings as one kind; the disk keeps both.
+  const plain = (text: string): string => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return plain(doc.getText()) !== plain(disk.text);
+}

@@ -5,7 +5,7 @@ const MUSTACHE = /\{\{[^{}]*\}\}|\$\{[^{}]*\}/;
 /** `<…>` spans of a title; `hasAngleBlank` decides which are blanks to fill in. */
 const ANGLE = /<([A-Za-z][^<>]{0,60})>/g;
 /** HTML a title may hold (`<br>`, `<code>`): no blank. */
-const HTML_TAG = /^\/?(?:br|b|i|em|strong|code|kbd|sub|sup|span|a|img|u|s|del|ins|mark|small|details|summary|p|div)\b/i;
+const HTML_TAG = /^\/?(?:br|b|i|em|strong|code|kbd|sub|sup|span|a|img|u|s|del|ins|mark|small|details|summary|p|div|script|style|iframe|svg|object|embed|video|audio|picture|source|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|pre|blockquote|hr|input|button|form|label|select|option|textarea|link|meta|html|head|body|section|article|nav|header|footer|main|aside|figure|figcaption)\b/i;
 /** The words templates leave blank, in any case: `<Name>`, `<TITLE>`. */
 const BLANK_WORDS = /^(?:name|title|slug|short[-_ ]?slug|description|date|owner|status|goal|topic|id|number|n|x|milestone|phase|summary|value|text)$/i;
 /** A title that is, or ends in, a bracketed blank: `[Name]`, `Milestone 1: [Milestone Name]`; not `[v2]` or `[beta]`. */

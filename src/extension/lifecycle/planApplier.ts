@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChangePlan, FolderSnapshot } from '../../core/lifecycle/changePlan';
 import type { TextEdit } from '../../core/model';
+import { hasUnsavedChanges } from '../workspaceFiles';
 import type { LifecycleResult } from './lifecycleResult';
 
 /**
@@ -28,7 +29,7 @@ export async function applyPlan(folder: vscode.WorkspaceFolder, snapshot: Folder
       const shift = base === null ? null : offsetShift(doc.getText(), base);
       if (shift === null) return { kind: 'refused', reason: `${change.file} changed while the change was being prepared; try again` };
       for (const e of change.edits) edit.replace(doc.uri, rangeOf(doc, e, shift), e.newText);
-      if (!doc.isDirty) toSave.set(change.file, doc.uri);
+      if (!(await hasUnsavedChanges(doc))) toSave.set(change.file, doc.uri);
       changed.push(change.file);
     } else {
       if (await exists(uriOf(change.to))) return { kind: 'refused', reason: `${change.to} already exists`, code: 'exists' };

@@ -91,7 +91,7 @@ test('a date-prefixed KB name keeps its whole prefix as the id, and its slug as 
 
 test('titles that only mention markup or tags are no templates', () => {
   const title = (t: string) => readMilestoneFile('ROADMAP.md', `## Milestone: ${t}\n\n- [ ] a\n`)?.milestones[0]?.title ?? null;
-  for (const t of ['Refactor the <Header> component', 'Render <Card size="s" /> lazily', 'Line breaks <br> in titles', 'Release [v2]', 'Release: [beta]']) assert.equal(title(t), t, t);
+  for (const t of ['Refactor the <Header> component', 'Render <Card size="s" /> lazily', 'Line breaks <br> in titles', 'Release [v2]', 'Release: [beta]', 'Escape <script> and <style> in notes']) assert.equal(title(t), t, t);
   for (const t of ['<name>', '<Milestone Name>', '<Title>', 'Ship <short_slug>', '[Name]', 'Phase 2: [Milestone Name]', '{{title}}']) assert.equal(title(t), null, t);
   const status = (s: string) => readMilestoneFile('ROADMAP.md', `## Milestone: Beta\n\n**Status:** ${s}\n\n- [ ] a\n`)?.milestones[0]?.status ?? null;
   assert.equal(status('In progress / blocked'), 'In progress / blocked');
