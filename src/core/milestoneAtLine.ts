@@ -31,3 +31,12 @@ export function ownedByMilestone<T>(milestones: readonly Milestone[], milestone:
     return owner !== null && owner.line === milestone.line && owner.title === milestone.title;
   });
 }
+
+/**
+ * `milestoneAtLine`, or the file's first milestone when no milestone holds `line`: where a place in
+ * the file must lead to some milestone (the form opened from a cursor, the row to reveal after an
+ * action); undefined only for a file without milestones.
+ */
+export function milestoneAtLineOrFirst(milestones: readonly Milestone[], line: number): Milestone | undefined {
+  return milestoneAtLine(milestones, line) ?? milestones[0];
+}

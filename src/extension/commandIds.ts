@@ -18,6 +18,8 @@ export const CommandId = {
   logApproval: 'milestones.logApproval',
   archive: 'milestones.archive',
   distillHandoffs: 'milestones.distillHandoffs',
+  filter: 'milestones.filter',
+  clearFilter: 'milestones.clearFilter',
 } as const;
 
 /** Context keys set with `setContext`, used by `when` clauses in package.json. */
@@ -31,6 +33,8 @@ export const ContextKey = {
   activeEditorIsMilestone: 'milestones.activeEditorIsMilestone',
   /** True once a step was ticked or unticked in this window: completes the walkthrough's step. */
   steppedOnce: 'milestones.steppedOnce',
+  /** True while the Milestones tree is filtered (Clear Filter in the title bar, Escape). */
+  filtered: 'milestones.filtered',
 } as const;
 
 export const ViewId = {

@@ -9,6 +9,7 @@ import { registerTree } from './registerTree';
 import { registerValidation } from './registerValidation';
 import type { MilestonesApi } from './testApi';
 import { registerToggleStepCommand, StepToggler } from './toggleStepCommand';
+import { treeRevealer } from './treeReveal';
 import { WorkspaceIndexService } from './workspaceIndexService';
 
 export type { MilestonesApi } from './testApi';
@@ -21,9 +22,9 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
   const toggler = new StepToggler(log);
   const tree = registerTree(index, toggler);
   const validation = registerValidation(index, tree.provider, log);
-  const status = registerStatusBar(index, tree.provider, tree.view);
-  const next = registerNextView(index);
   const form = registerFormEditor(context, index, validation.diagnostics, validation.schemas, log);
+  const status = registerStatusBar(index, tree.provider, tree.view, form.focus);
+  const next = registerNextView(index);
   context.subscriptions.push(
     log,
     index,
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
     form.disposable,
     status.disposable,
     next.disposable,
-    registerLifecycle({ index, schemas: validation.schemas, log }),
+    registerLifecycle({ index, schemas: validation.schemas, log, revealInTree: treeRevealer(index, tree.provider, tree.view) }),
   );
   void index.rescan();
   return {

@@ -1,45 +1,59 @@
 import * as vscode from 'vscode';
-import { milestoneAtLine } from '../core/milestoneAtLine';
+import { milestoneAtLine, milestoneAtLineOrFirst } from '../core/milestoneAtLine';
 import type { Milestone } from '../core/model';
-import { milestoneRollup } from '../core/rollups/progressRollups';
+import { statusBarView } from '../core/views/statusBarView';
 import { CommandId } from './commandIds';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
-import { STATUS_LABEL } from './treeNodes';
 import type { TreeNode } from './treeNodes';
+import { revealMilestoneRow } from './treeReveal';
 import { locate } from './workspaceFiles';
 import type { WorkspaceIndexService } from './workspaceIndexService';
-
-const TITLE_MAX = 30;
 
 /** What the test API shows of the status bar item. */
 export interface StatusBarApi {
   /** The item's text, `''` while it is hidden. */
   readonly text: string;
   readonly visible: boolean;
+  /** What a screen reader says of the item (plain text), `''` while it is hidden. */
+  readonly accessibleLabel: string;
   /** Fires after the item was updated (shown, hidden or changed). */
   readonly onDidUpdate: vscode.Event<void>;
 }
 
-export function shortTitle(title: string, max = TITLE_MAX): string {
-  return title.length <= max ? title : `${title.slice(0, max - 1).trimEnd()}…`;
-}
-
 interface Shown { readonly folderKey: string; readonly milestone: Milestone }
 
-/** The active editor's milestone in the status bar; a click reveals its row in the Milestones tree. */
+/** The form's side of the status bar: which file the active tab shows in the form, and at which milestone. */
+export interface FormFocus {
+  /** The file of the active tab when it is a Milestone Form, else undefined. */
+  activeFormUri(): vscode.Uri | undefined;
+  /** The line of the milestone the newest form of `uri` was opened at, when it was opened at one. */
+  milestoneLineShown(uri: vscode.Uri): number | undefined;
+  /** Fires when a form was opened at a milestone (after its tab became active). */
+  readonly onDidShowMilestone: vscode.Event<void>;
+}
+
+/**
+ * The active editor's milestone in the status bar, the text editor's (the milestone under the
+ * cursor) or the form's (the milestone it was opened at, else the first); a click reveals its row
+ * in the Milestones tree.
+ */
 class MilestoneStatusBar implements StatusBarApi, vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('milestones.active', vscode.StatusBarAlignment.Left, 50);
   private readonly updated = new vscode.EventEmitter<void>();
   readonly onDidUpdate = this.updated.event;
   private shown: Shown | undefined;
 
-  constructor(private readonly index: WorkspaceIndexService) {
+  constructor(private readonly index: WorkspaceIndexService, private readonly form: FormFocus) {
     this.item.name = 'Milestone of the active editor';
     this.item.command = { command: CommandId.revealInTree, title: 'Reveal in Tree' };
   }
 
   get text(): string {
     return this.shown ? this.item.text : '';
+  }
+
+  get accessibleLabel(): string {
+    return this.shown ? this.item.accessibilityInformation?.label ?? '' : '';
   }
 
   get visible(): boolean {
@@ -51,16 +65,24 @@ class MilestoneStatusBar implements StatusBarApi, vscode.Disposable {
   }
 
   update(editor = vscode.window.activeTextEditor): void {
-    const place = editor ? locate(editor.document.uri) : null;
+    const formUri = this.form.activeFormUri();
+    const uri = formUri ?? editor?.document.uri;
+    const line = formUri ? this.form.milestoneLineShown(formUri) ?? 0 : editor?.selection.active.line ?? 0;
+    const place = uri ? locate(uri) : null;
     const folderKey = place?.folder.uri.toString();
     const reading = place && folderKey ? this.index.index.get(folderKey, place.file) : undefined;
-    // Above a STATUS.md's first milestone the cursor is on the file, on no milestone: nothing is shown.
-    const milestone = reading && editor ? milestoneAtLine(reading.milestones, editor.selection.active.line) ?? undefined : undefined;
+    // Above a STATUS.md's first milestone the cursor is on the file, on no milestone: nothing is
+    // shown. A form always shows some milestone: the one it was opened at, else the first.
+    const milestone = !reading ? undefined
+      : formUri ? milestoneAtLineOrFirst(reading.milestones, line)
+      : milestoneAtLine(reading.milestones, line) ?? undefined;
     this.shown = milestone && folderKey ? { folderKey, milestone } : undefined;
     if (milestone) {
-      const r = milestoneRollup(milestone);
-      this.item.text = `$(milestone) ${shortTitle(milestone.title)}${r.total > 0 ? ` ${r.done}/${r.total}` : ''}`;
-      this.item.tooltip = tooltipOf(milestone);
+      const view = statusBarView(milestone);
+      this.item.text = `$(milestone) ${view.text}`;
+      this.item.tooltip = tooltipOf(milestone.title, view.details);
+      // Without it the label is the text plus the tooltip's markdown source (`**Search&nbsp;MVP**`).
+      this.item.accessibilityInformation = { label: view.accessibleLabel };
       this.item.show();
     } else {
       this.item.hide();
@@ -74,13 +96,10 @@ class MilestoneStatusBar implements StatusBarApi, vscode.Disposable {
   }
 }
 
-function tooltipOf(milestone: Milestone): vscode.MarkdownString {
-  const r = milestoneRollup(milestone);
+function tooltipOf(title: string, details: readonly string[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown('**').appendText(milestone.title).appendMarkdown('**  \n');
-  md.appendText(`File: ${milestone.file}:${milestone.line + 1}`).appendMarkdown('  \n');
-  md.appendText(`Status: ${milestone.status ? `${milestone.status} (${STATUS_LABEL[milestone.statusCategory]})` : STATUS_LABEL[milestone.statusCategory]}`).appendMarkdown('  \n');
-  md.appendText(r.total > 0 ? `Progress: ${r.done}/${r.total} steps done (${r.percent}%)` : 'Progress: no steps to count').appendMarkdown('  \n');
+  md.appendMarkdown('**').appendText(title).appendMarkdown('**  \n');
+  for (const line of details) md.appendText(line).appendMarkdown('  \n');
   md.appendMarkdown('\nClick to reveal it in the Milestones tree.');
   return md;
 }
@@ -89,24 +108,24 @@ function tooltipOf(milestone: Milestone): vscode.MarkdownString {
 async function revealInTree(bar: MilestoneStatusBar, provider: MilestoneTreeProvider, view: vscode.TreeView<TreeNode>): Promise<string | undefined> {
   const shown = bar.current;
   if (!shown) return undefined;
-  const node = provider.findMilestone(shown.folderKey, shown.milestone.file, shown.milestone.line);
-  if (!node) {
-    void vscode.window.showInformationMessage(`"${shown.milestone.title}" is not shown in the Milestones tree (completed milestones may be hidden).`);
-    return undefined;
-  }
-  await view.reveal(node, { select: true, focus: true, expand: false });
-  return node.id;
+  const node = await revealMilestoneRow(provider, view, shown.folderKey, shown.milestone, true);
+  if (!node) void vscode.window.showInformationMessage(`"${shown.milestone.title}" is not shown in the Milestones tree (completed milestones may be hidden).`);
+  return node?.id;
 }
 
 /** The status bar item and `milestones.revealInTree`; updates on editor, cursor and index changes. */
 export function registerStatusBar(
-  index: WorkspaceIndexService, provider: MilestoneTreeProvider, view: vscode.TreeView<TreeNode>,
+  index: WorkspaceIndexService, provider: MilestoneTreeProvider, view: vscode.TreeView<TreeNode>, form: FormFocus,
 ): { statusBar: StatusBarApi; disposable: vscode.Disposable } {
-  const bar = new MilestoneStatusBar(index);
+  const bar = new MilestoneStatusBar(index, form);
   bar.update();
   const disposable = vscode.Disposable.from(
     bar,
     vscode.window.onDidChangeActiveTextEditor((editor) => bar.update(editor)),
+    // A form becoming the active tab (or leaving it) changes no text editor's selection.
+    vscode.window.tabGroups.onDidChangeTabs(() => bar.update()),
+    vscode.window.tabGroups.onDidChangeTabGroups(() => bar.update()),
+    form.onDidShowMilestone(() => bar.update()),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (e.textEditor === vscode.window.activeTextEditor) bar.update(e.textEditor);
     }),

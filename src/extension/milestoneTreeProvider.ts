@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { readTreeSettings } from './config';
 import type { TreeSettings } from './config';
+import { filterKey } from '../core/views/treeFilter';
 import { toTreeItem } from './treeItems';
 import { childNodes, rootNodes } from './treeNodes';
-import type { MilestoneNode, TreeNode } from './treeNodes';
+import type { MilestoneNode, TreeNode, TreeOptions } from './treeNodes';
 import type { ProblemLookup } from './treeProblems';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
@@ -15,6 +16,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private settings: TreeSettings = readTreeSettings();
+  private filterText = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -29,6 +31,18 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.problemsOf = lookup;
     this.refreshSoon();
     return onDidChange(() => this.refreshSoon());
+  }
+
+  /** The filter as typed; '' for none. */
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** Shows only the milestones and steps whose labels contain `text` (ignoring case); '' shows all. Repaints soon. */
+  setFilter(text: string): void {
+    if (text === this.filterText) return;
+    this.filterText = text;
+    this.refreshSoon();
   }
 
   /** Reads the tree settings again and repaints. */
@@ -47,7 +61,8 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    return node ? childNodes(node, this.settings) : rootNodes(this.service.list(), this.settings, this.service.hasScanned);
+    const options: TreeOptions = { ...this.settings, filter: filterKey(this.filterText) };
+    return node ? childNodes(node, options) : rootNodes(this.service.list(), options, this.service.hasScanned);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -59,12 +74,13 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
    * `TreeView.reveal` needs), found by walking the rows from memory; undefined when it is not shown.
    */
   findMilestone(folderKey: string, file: string, line: number): MilestoneNode | undefined {
+    const inFolder = (node: TreeNode) => (node.kind === 'folder' || node.kind === 'group' || node.kind === 'milestone') && node.folder.uri.toString() === folderKey;
     const walk = (nodes: TreeNode[]): MilestoneNode | undefined => {
       for (const node of nodes) {
-        if (node.kind === 'milestone') {
-          if (node.folder.uri.toString() === folderKey && node.milestone.file === file && node.milestone.line === line) return node;
-        } else if ((node.kind === 'folder' && node.folder.uri.toString() === folderKey) || (node.kind === 'group' && node.folder.uri.toString() === folderKey)) {
-          const found = walk(this.getChildren(node));
+        if (node.kind === 'milestone' && inFolder(node) && node.milestone.file === file && node.milestone.line === line) return node;
+        // Only a milestone with nested milestones is walked into: its steps are never milestones.
+        if (inFolder(node) && (node.kind !== 'milestone' || node.nested.length > 0)) {
+          const found = walk(node.kind === 'milestone' ? this.getChildren(node).filter((n) => n.kind === 'milestone') : this.getChildren(node));
           if (found) return found;
         }
       }

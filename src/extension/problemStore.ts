@@ -39,6 +39,8 @@ export class ProblemStore implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly entries = new Map<string, Entry>();
   private readonly changed = new vscode.EventEmitter<void>();
+  /** What each file shows now, as `signature` gives it: '' or absent for nothing. */
+  private readonly shownAs = new Map<string, string>();
   /** Fires after what is shown changed (for the tree). */
   readonly onDidChange = this.changed.event;
   private fireScheduled = false;
@@ -108,15 +110,29 @@ export class ProblemStore implements vscode.Disposable {
     this.collection.dispose();
     this.changed.dispose();
     this.entries.clear();
+    this.shownAs.clear();
   }
 
   private publish(key: string, uri: vscode.Uri): void {
     const entry = this.entries.get(key);
-    if (!entry || !this.shown(uri)) this.collection.delete(uri);
-    else this.collection.set(uri, [...entry.layers.values()].flat().map(toDiagnostic));
+    const problems = entry && this.shown(uri) ? [...entry.layers.values()].flat() : [];
+    if (problems.length === 0) this.collection.delete(uri);
+    else this.collection.set(uri, problems.map(toDiagnostic));
+    // Only a change of what is shown repaints the tree: every repaint makes VS Code forget the rows'
+    // handles until it has asked for them again, and a checkbox clicked in that moment is lost.
+    // Validating a file that stays clean (each save, each startup file) changes nothing.
+    const now = signature(problems);
+    if ((this.shownAs.get(key) ?? '') === now) return;
+    if (now === '') this.shownAs.delete(key);
+    else this.shownAs.set(key, now);
     if (!this.fireScheduled) {
       this.fireScheduled = true;
       queueMicrotask(() => { this.fireScheduled = false; this.changed.fire(); });
     }
   }
+}
+
+/** What the tree shows of a file's problems: each one's severity, code, place and message. */
+function signature(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.severity}:${p.code}:${p.range.start.line}:${p.range.start.character}:${p.message}`).join('\n');
 }

@@ -4,6 +4,7 @@ import { CommandId, ContextKey, ViewId } from './commandIds';
 import { affectsTree, readTreeSettings, updateTreeSetting } from './config';
 import { MilestoneTreeProvider } from './milestoneTreeProvider';
 import type { StepToggler } from './toggleStepCommand';
+import { filterMessage, registerTreeFilter } from './treeFilterCommands';
 import type { TreeNode } from './treeNodes';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
@@ -24,6 +25,14 @@ const RESTRICTED_MODE_MESSAGE = 'Restricted Mode: only the built-in schemas appl
 
 /** Ticking a checkbox edits the file; when the edit does not happen the tree shows the file's truth again. */
 async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provider: MilestoneTreeProvider, toggler: StepToggler): Promise<void> {
+  // VS Code forgets the rows between a repaint and its next request for them, and sends a checkbox
+  // clicked in that moment with no row: the click is lost. Repaint, so the box shows the file again
+  // (it shows the click until then), and say so.
+  if (e.items.length === 0) {
+    provider.refresh();
+    vscode.window.setStatusBarMessage('$(info) Milestones: the tree was updating and missed that click; please click again.', 5000);
+    return;
+  }
   let repaint = false;
   for (const [node, state] of e.items) {
     if (node.kind !== 'step') continue;
@@ -47,12 +56,15 @@ export function registerTree(
     manageCheckboxStateManually: true,
   });
   syncContextKeys(service);
-  const showTrust = () => { view.message = vscode.workspace.isTrusted ? undefined : RESTRICTED_MODE_MESSAGE; };
-  showTrust();
+  const showMessage = () => {
+    const lines = [vscode.workspace.isTrusted ? undefined : RESTRICTED_MODE_MESSAGE, filterMessage(provider.filter)].filter((l) => l !== undefined);
+    view.message = lines.length > 0 ? lines.join(' ') : undefined;
+  };
+  showMessage();
   const disposable = vscode.Disposable.from(
     provider,
     view,
-    vscode.workspace.onDidGrantWorkspaceTrust(showTrust),
+    vscode.workspace.onDidGrantWorkspaceTrust(showMessage),
     view.onDidChangeCheckboxState((e) => void onCheckboxes(e, provider, toggler)),
     service.onDidIndex(() => syncContextKeys(service)),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -65,6 +77,7 @@ export function registerTree(
     vscode.commands.registerCommand(CommandId.showCompleted, () => updateTreeSetting('hideCompleted', false)),
     vscode.commands.registerCommand(CommandId.groupByStatus, () => updateTreeSetting('groupBy', 'status')),
     vscode.commands.registerCommand(CommandId.groupByConvention, () => updateTreeSetting('groupBy', 'convention')),
+    registerTreeFilter(provider, showMessage),
   );
   return { provider, view, disposable };
 }

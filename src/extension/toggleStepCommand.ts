@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
+import { readMilestoneFile } from '../core/conventions/readMilestoneFile';
+import { findStep } from '../core/edits/findStep';
 import { toggleStep } from '../core/edits/toggleStep';
-import type { StepRef } from '../core/model';
+import { refOf, type StepRef } from '../core/model';
 import { CommandId, ContextKey } from './commandIds';
 import { resolveIdentity } from './config';
+import type { StepNode, TreeNode } from './treeNodes';
 import { hasUnsavedChanges, locate, readWorkspaceFile } from './workspaceFiles';
 
 /** What became of a request to tick or untick a step. */
@@ -17,6 +20,13 @@ function isStepRef(value: unknown): value is StepRef {
   const ref = value as StepRef | null;
   return typeof ref === 'object' && ref !== null && typeof ref.line === 'number' && typeof ref.text === 'string'
     && (ref.section === null || typeof ref.section === 'string') && STEP_KINDS.includes(ref.kind);
+}
+
+/** Whether the file's text has the step `ref` ticked now (false when it is not found: the edit then says why). */
+function isDoneIn(text: string, file: string, ref: StepRef): boolean {
+  const reading = readMilestoneFile(file, text);
+  const found = reading ? findStep(reading, ref) : null;
+  return found?.kind === 'found' && found.found.step.state === 'done';
 }
 
 function errorText(error: unknown): string {
@@ -58,14 +68,15 @@ export class StepToggler {
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
-  toggle(uri: vscode.Uri, ref: StepRef, done: boolean): Promise<ToggleResult> {
+  /** `done`: tick, untick, or `flip` what the file says now (a row of the tree may show an older state). */
+  toggle(uri: vscode.Uri, ref: StepRef, done: boolean | 'flip'): Promise<ToggleResult> {
     const run = this.queue.then(() => this.run(uri, ref, done));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async run(uri: vscode.Uri, ref: StepRef, done: boolean): Promise<ToggleResult> {
-    const action = `mark "${ref.text}" ${done ? 'done' : 'not done'}`;
+  private async run(uri: vscode.Uri, ref: StepRef, wanted: boolean | 'flip'): Promise<ToggleResult> {
+    let action = wanted === 'flip' ? `tick or untick "${ref.text}"` : `mark "${ref.text}" ${wanted ? 'done' : 'not done'}`;
     const place = locate(uri);
     if (!place) return this.refuse(action, uri, 'the file is not in an open workspace folder');
     try {
@@ -74,7 +85,10 @@ export class StepToggler {
       if (!(await caughtUpWithDisk(doc))) return this.refuse(action, uri, 'the file changed on disk; reload it and retry');
       const wasDirty = await hasUnsavedChanges(doc);
       // No await between reading the text and applying the edit: the offsets stay valid.
-      const outcome = toggleStep(doc.getText(), place.file, ref, done, { identity, now: new Date() });
+      const text = doc.getText();
+      const done = wanted === 'flip' ? !isDoneIn(text, place.file, ref) : wanted;
+      action = `mark "${ref.text}" ${done ? 'done' : 'not done'}`;
+      const outcome = toggleStep(text, place.file, ref, done, { identity, now: new Date() });
       if (outcome.kind === 'refused') return this.refuse(action, uri, outcome.reason);
       if (outcome.edits.length === 0) return { kind: 'ok', edits: 0 };
       const edit = new vscode.WorkspaceEdit();
@@ -109,15 +123,64 @@ export class StepToggler {
   }
 }
 
+/** A row of the Milestones tree (the keybinding's focused row, a context menu's row). */
+function isTreeNode(value: unknown): value is TreeNode {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string' && typeof (value as { id?: unknown }).id === 'string';
+}
+
+/** A row whose checkbox a person can tick: a step with a real checkbox (done or open). */
+function isTickable(node: TreeNode): node is StepNode {
+  return node.kind === 'step' && (node.step.state === 'done' || node.step.state === 'open');
+}
+
+/** How often, and after how long, Space retries a row VS Code could not name while the tree repainted. */
+const KEYBOARD_RETRY_MS: readonly number[] = [100, 250, 500];
+
+/** The argument package.json binds to Space; VS Code turns its object into the focused row. */
+const FOCUSED_ROW = { $treeViewId: 'milestones.tree', $focusedTreeItem: true } as const;
+
 /**
- * `milestones.toggleStep(uri: string | Uri, ref: StepRef, done: boolean): ToggleResult`, used by the
- * tree's checkboxes and by tests.
+ * Space's argument: `[row, attempt?]`, the row that had the keyboard focus. While the tree repaints
+ * (after every index update) VS Code cannot name the row for a moment and passes `undefined` (or the
+ * object unconverted); undefined when `target` is not Space's argument at all.
+ */
+function keyboardArgument(target: unknown): { readonly row: TreeNode | undefined; readonly attempt: number } | undefined {
+  if (!Array.isArray(target) || target.length < 1 || target.length > 2) return undefined;
+  const [first, attempt] = target as [unknown, unknown];
+  if (first !== undefined && first !== null && !isTreeNode(first) && !(typeof first === 'object' && '$treeViewId' in first)) return undefined;
+  return { row: isTreeNode(first) ? first : undefined, attempt: typeof attempt === 'number' ? attempt : 0 };
+}
+
+/**
+ * `milestones.toggleStep`, three ways:
+ * - `(uri: string | Uri, ref: StepRef, done: boolean): ToggleResult`, used by the tree's checkboxes
+ *   and by tests;
+ * - `(row: TreeNode)`: the step's context menu, and tests: a tickable step is ticked or unticked
+ *   as the file has it now;
+ * - `([row])`: Space in the Milestones view, with the focused row; a row that is not a tickable step
+ *   gets what Space does in every tree (expand or collapse it, else open it). A row VS Code cannot
+ *   name yet (the tree is repainting) is asked for again through the window, a few times.
  */
 export function registerToggleStepCommand(toggler: StepToggler): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.toggleStep, async (target: unknown, ref: unknown, done: unknown): Promise<ToggleResult> => {
+  return vscode.commands.registerCommand(CommandId.toggleStep, async (target: unknown, ref: unknown, done: unknown): Promise<ToggleResult | undefined> => {
+    const keyboard = keyboardArgument(target);
+    const row = keyboard ? keyboard.row : isTreeNode(target) ? target : undefined;
+    if (keyboard && !row) {
+      const wait = KEYBOARD_RETRY_MS[keyboard.attempt];
+      if (wait === undefined) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      // Through the window, so that VS Code names the focused row again.
+      await vscode.commands.executeCommand('runCommands', { commands: [{ command: CommandId.toggleStep, args: [FOCUSED_ROW, keyboard.attempt + 1] }] });
+      return undefined;
+    }
+    if (row) {
+      if (isTickable(row)) return toggler.toggle(row.milestone.uri, refOf(row.step), 'flip');
+      if (keyboard) await vscode.commands.executeCommand('list.toggleExpand');
+      return undefined;
+    }
     const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : undefined;
     if (!uri || !isStepRef(ref) || typeof done !== 'boolean') {
-      return { kind: 'failed', message: 'expected (uri, StepRef, done: boolean)' };
+      return { kind: 'failed', message: 'expected (uri, StepRef, done: boolean) or a row of the Milestones tree' };
     }
     return toggler.toggle(uri, ref, done);
   });

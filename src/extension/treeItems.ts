@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { approvalRequired, decisionsFileOf } from '../core/lifecycle/approval/approvalGate';
+import { approvalRequired } from '../core/lifecycle/approval/approvalGate';
 import { hasLifecycle, isArchivable, isDistillableNote } from '../core/lifecycle/applicable';
 import type { HealthRow, Milestone, StatusCategory, Step } from '../core/model';
 import { CommandId } from './commandIds';
 import type { HealthNode, MilestoneNode, StepNode, TreeNode } from './treeNodes';
-import { STATUS_LABEL } from './treeNodes';
 import type { Problem } from '../core/problems';
+import { milestoneRowView } from '../core/views/milestoneRowView';
 import { problemLines, problemsNote } from './treeProblems';
 import { applyRollup } from './treeRollups';
 
@@ -39,69 +39,33 @@ function openAt(uri: vscode.Uri, line: number): vscode.Command {
   return { command: CommandId.openLocation, title: 'Open', arguments: [uri.toString(), line] };
 }
 
-/** `done/total · status · awaiting approval`, leaving out what does not apply. */
-export function milestoneDescription(milestone: Milestone): string {
-  const parts: string[] = [];
-  if (milestone.progress.total > 0) parts.push(`${milestone.progress.done}/${milestone.progress.total}`);
-  if (milestone.status) parts.push(milestone.status);
-  if (milestone.statusCategory === 'awaiting-approval') parts.push('awaiting approval');
-  return parts.join(' · ');
+function milestoneItem(node: MilestoneNode, problems: readonly Problem[]): vscode.TreeItem {
+  const { milestone } = node;
+  const hasChildren = milestone.steps.length > 0 || milestone.health.length > 0 || node.nested.length > 0;
+  // Opened when the filter keeps only some of its steps: they are what matched.
+  const state = !hasChildren ? vscode.TreeItemCollapsibleState.None : node.match.kind === 'steps' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const item = new vscode.TreeItem(milestone.title, state);
+  // The status is the icon (and leads the tooltip): the description stays short enough for a narrow side bar.
+  const row = milestoneRowView(milestone, problemsNote(problems));
+  item.description = row.description;
+  item.iconPath = icon(STATUS_ICON[milestone.statusCategory]);
+  item.tooltip = milestoneTooltip(milestone.title, row.details, problems);
+  // A markdown tooltip is not read out: the label says what the icon shows.
+  item.accessibilityInformation = { label: row.accessibleLabel };
+  item.command = openAt(node.uri, milestone.line);
+  item.contextValue = milestoneContext(milestone);
+  return item;
 }
 
-/** The tooltip's Status: as written with its category; without a written one, only a category the steps alone do not show. */
-function statusText(milestone: Milestone): string | null {
-  if (milestone.status) return `${milestone.status} (${STATUS_LABEL[milestone.statusCategory]})`;
-  return milestone.statusCategory === 'awaiting-approval' ? STATUS_LABEL[milestone.statusCategory] : null;
-}
-
-/** The tooltip's Approval, for a milestone that requires one. */
-function approvalText(milestone: Milestone): string | null {
-  if (milestone.approval === undefined) return null;
-  const log = decisionsFileOf(milestone.file);
-  return milestone.approval.logged ? `required, logged in ${log}` : `required, not logged in ${log} yet (Log Approval…)`;
-}
-
-function fieldText(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (Array.isArray(value)) return value.length > 0 ? value.map(String).join(', ') : null;
-  return typeof value === 'object' ? null : String(value);
-}
-
-function milestoneTooltip(milestone: Milestone, problems: readonly Problem[]): vscode.MarkdownString {
+function milestoneTooltip(title: string, details: readonly (readonly [string, string])[], problems: readonly Problem[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown('**').appendText(milestone.title).appendMarkdown('**\n\n');
-  const rows: [string, string | null][] = [
-    ['File', `${milestone.file}:${milestone.line + 1}`],
-    ['Id', milestone.id],
-    ['Status', statusText(milestone)],
-    ['Approval', approvalText(milestone)],
-    ['Progress', milestone.progress.total > 0 ? `${milestone.progress.done}/${milestone.progress.total}` : null],
-    ['Goal', fieldText(milestone.fields.goal)],
-    ['Owner', fieldText(milestone.fields.owner)],
-    ['Updated', fieldText(milestone.fields.updated ?? milestone.fields.updated_at)],
-    ['Phase', fieldText(milestone.fields.phase)],
-  ];
-  if (milestone.storedProgress != null) rows.push(['Stored progress', `${milestone.storedProgress}%`]);
-  for (const [name, value] of rows) {
-    if (value !== null) md.appendMarkdown(`${name}: `).appendText(value).appendMarkdown('  \n');
-  }
+  md.appendMarkdown('**').appendText(title).appendMarkdown('**\n\n');
+  for (const [name, value] of details) md.appendMarkdown(`${name}: `).appendText(value).appendMarkdown('  \n');
   if (problems.length > 0) {
     md.appendMarkdown('\n**').appendText(problemsNote(problems)).appendMarkdown('**  \n');
     for (const line of problemLines(problems)) md.appendText(line).appendMarkdown('  \n');
   }
   return md;
-}
-
-function milestoneItem(node: MilestoneNode, problems: readonly Problem[]): vscode.TreeItem {
-  const { milestone } = node;
-  const hasChildren = milestone.steps.length > 0 || milestone.health.length > 0;
-  const item = new vscode.TreeItem(milestone.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.description = [milestoneDescription(milestone), problemsNote(problems)].filter((p) => p !== '').join(' · ');
-  item.iconPath = statusIcon(milestone.statusCategory);
-  item.tooltip = milestoneTooltip(milestone, problems);
-  item.command = openAt(node.uri, milestone.line);
-  item.contextValue = milestoneContext(milestone);
-  return item;
 }
 
 /**
@@ -189,12 +153,12 @@ export function toTreeItem(node: TreeNode, problemsOf: (node: MilestoneNode) => 
     case 'folder':
       item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
       item.iconPath = vscode.ThemeIcon.Folder;
-      applyRollup(item, node.folder.name, node.all);
+      applyRollup(item, node.folder.name, node.all, 'folder');
       item.contextValue = 'folder';
       break;
     case 'group':
       item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      applyRollup(item, node.label, node.all);
+      applyRollup(item, node.label, node.all, node.by);
       item.contextValue = 'group';
       break;
     case 'milestone':

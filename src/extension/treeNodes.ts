@@ -1,8 +1,18 @@
 import * as vscode from 'vscode';
 import { CONVENTION_LABEL, CONVENTIONS } from '../core/model';
 import type { HealthRow, Milestone, StatusCategory, Step } from '../core/model';
+import type { GroupKind } from '../core/rollups/groupRollup';
+import { STATUS_LABEL } from '../core/views/milestoneWords';
+import { nestMilestones } from '../core/views/nestedMilestones';
+import { matchMilestone, type FilterMatch } from '../core/views/treeFilter';
+import { CommandId } from './commandIds';
 import type { TreeSettings } from './config';
 import type { FolderMilestones } from './workspaceIndexService';
+
+/** How the tree is shaped: the settings, and the filter typed (`filterKey`; '' for none). */
+export interface TreeOptions extends TreeSettings {
+  readonly filter: string;
+}
 
 /** A row of the Milestones tree. Plain data built from the in-memory index; `id` is stable across refreshes. */
 export type TreeNode = FolderNode | GroupNode | MilestoneNode | StepNode | HealthGroupNode | HealthNode | MessageNode;
@@ -28,8 +38,19 @@ export interface GroupNode extends NodeBase {
   readonly all: readonly Milestone[];
   /** Group by convention, ExecPlan: one more level per plan. */
   readonly byPlan: boolean;
+  /** How the group gathers its milestones: what its roll-up counts. */
+  readonly by: Exclude<GroupKind, 'folder'>;
 }
-export interface MilestoneNode extends NodeBase { readonly kind: 'milestone'; readonly folder: vscode.WorkspaceFolder; readonly milestone: Milestone; readonly uri: vscode.Uri }
+export interface MilestoneNode extends NodeBase {
+  readonly kind: 'milestone';
+  readonly folder: vscode.WorkspaceFolder;
+  readonly milestone: Milestone;
+  readonly uri: vscode.Uri;
+  /** Milestones shown under this one (the handoff notes of a distilled milestone's folder). */
+  readonly nested: readonly Milestone[];
+  /** What the filter leaves of it: all, or only some steps (then it is shown open). */
+  readonly match: FilterMatch;
+}
 export interface StepNode extends NodeBase {
   readonly kind: 'step';
   readonly milestone: MilestoneNode;
@@ -44,19 +65,22 @@ export interface MessageNode extends NodeBase { readonly kind: 'message'; readon
 interface StepTree { readonly step: Step; readonly index: number; readonly nested: readonly StepTree[] }
 
 const STATUS_ORDER: readonly StatusCategory[] = ['active', 'blocked', 'awaiting-approval', 'planned', 'unknown', 'done', 'dropped'];
-export const STATUS_LABEL: Readonly<Record<StatusCategory, string>> = {
-  active: 'Active', blocked: 'Blocked', 'awaiting-approval': 'Awaiting approval', planned: 'Planned', unknown: 'No status', done: 'Done', dropped: 'Dropped',
-};
 
-function visible(milestones: readonly Milestone[], settings: TreeSettings): Milestone[] {
-  const shown = settings.hideCompleted ? milestones.filter((m) => m.statusCategory !== 'done') : [...milestones];
+function visible(milestones: readonly Milestone[], settings: TreeOptions): Milestone[] {
+  const shown = milestones.filter((m) => !(settings.hideCompleted && m.statusCategory === 'done') && matchMilestone(m, settings.filter) !== null);
   return shown.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 
 /** The top rows: the folders when several are open, else the groups of the only folder. */
-export function rootNodes(folders: readonly FolderMilestones[], settings: TreeSettings, scanned: boolean): TreeNode[] {
+export function rootNodes(folders: readonly FolderMilestones[], settings: TreeOptions, scanned: boolean): TreeNode[] {
   const roots = folders.map((f) => ({ folder: f.folder, milestones: visible(f.milestones, settings), all: f.milestones }));
   const total = folders.reduce((n, f) => n + f.milestones.length, 0);
+  if (total > 0 && settings.filter !== '' && roots.every((r) => r.milestones.length === 0)) {
+    return [{
+      kind: 'message', id: 'message:no-match', parent: undefined, text: 'No milestone or step matches the filter. Clear Filter',
+      command: { command: CommandId.clearFilter, title: 'Clear Filter' },
+    }];
+  }
   if (total > 0 && roots.every((r) => r.milestones.length === 0)) {
     return [{
       kind: 'message', id: 'message:all-hidden', parent: undefined, text: 'All milestones are done. Show completed',
@@ -71,29 +95,34 @@ export function rootNodes(folders: readonly FolderMilestones[], settings: TreeSe
 }
 
 function groupNodes(
-  folder: vscode.WorkspaceFolder, milestones: readonly Milestone[], all: readonly Milestone[], settings: TreeSettings, parent: TreeNode | undefined,
+  folder: vscode.WorkspaceFolder, milestones: readonly Milestone[], all: readonly Milestone[], settings: TreeOptions, parent: TreeNode | undefined,
 ): TreeNode[] {
   const base = parent?.id ?? `f:${folder.uri.toString()}`;
-  const group = (key: string, label: string, member: (m: Milestone) => boolean, byPlan: boolean): GroupNode =>
-    ({ kind: 'group', id: `${base}/g:${key}`, parent, folder, label, milestones: milestones.filter(member), all: all.filter(member), byPlan });
+  const group = (key: string, label: string, member: (m: Milestone) => boolean, by: GroupNode['by'], byPlan: boolean): GroupNode =>
+    ({ kind: 'group', id: `${base}/g:${key}`, parent, folder, label, milestones: milestones.filter(member), all: all.filter(member), byPlan, by });
   if (settings.groupBy === 'status') {
     return STATUS_ORDER
-      .map((s) => group(`status:${s}`, STATUS_LABEL[s], (m) => m.statusCategory === s, false))
+      .map((s) => group(`status:${s}`, STATUS_LABEL[s], (m) => m.statusCategory === s, 'status', false))
       .filter((g) => g.milestones.length > 0);
   }
   return CONVENTIONS
-    .map((c) => group(`convention:${c}`, CONVENTION_LABEL[c], (m) => m.convention === c, c === 'execplan'))
+    .map((c) => group(`convention:${c}`, CONVENTION_LABEL[c], (m) => m.convention === c, 'convention', c === 'execplan'))
     .filter((g) => g.milestones.length > 0);
 }
 
-function milestoneNodes(parent: GroupNode, milestones: readonly Milestone[]): MilestoneNode[] {
+/** The milestone rows of `milestones` under `parent`; a distilled milestone's notes go under it (see `nestMilestones`). */
+function milestoneNodes(parent: GroupNode | MilestoneNode, milestones: readonly Milestone[], filter: string): MilestoneNode[] {
+  const { top, under } = nestMilestones(milestones);
   const seen = new Map<string, number>();
-  return milestones.map((milestone) => {
+  return top.map((milestone) => {
     const key = `${milestone.file}#${milestone.id ?? milestone.title}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     const uri = vscode.Uri.joinPath(parent.folder.uri, ...milestone.file.split('/'));
-    return { kind: 'milestone', id: `${parent.id}/m:${key}#${n}`, parent, folder: parent.folder, milestone, uri };
+    const match = matchMilestone(milestone, filter) ?? { kind: 'all' };
+    // A row opened by the filter gets its own id: VS Code keeps a known row's collapsed state.
+    const id = `${parent.id}/m:${key}#${n}${match.kind === 'steps' ? '/filtered' : ''}`;
+    return { kind: 'milestone', id, parent, folder: parent.folder, milestone, uri, nested: under.get(milestone) ?? [], match };
   });
 }
 
@@ -110,27 +139,30 @@ function stepTrees(steps: readonly Step[]): StepTree[] {
   return roots;
 }
 
+/** The step rows of `trees`, only those the filter keeps. */
 function stepNodes(milestone: MilestoneNode, parent: TreeNode, trees: readonly StepTree[]): StepNode[] {
-  return trees.map((t) => ({ kind: 'step', id: `${milestone.id}/s:${t.index}`, parent, milestone, step: t.step, nested: t.nested }));
+  const { match } = milestone;
+  const kept = (t: StepTree) => match.kind === 'all' || match.steps.has(t.index);
+  return trees.filter(kept).map((t) => ({ kind: 'step', id: `${milestone.id}/s:${t.index}`, parent, milestone, step: t.step, nested: t.nested.filter(kept) }));
 }
 
 /** The rows under `node`, from the in-memory index only. */
-export function childNodes(node: TreeNode, settings: TreeSettings): TreeNode[] {
+export function childNodes(node: TreeNode, settings: TreeOptions): TreeNode[] {
   switch (node.kind) {
     case 'folder':
       return groupNodes(node.folder, node.milestones, node.all, settings, node);
     case 'group': {
-      if (!node.byPlan) return milestoneNodes(node, node.milestones);
+      if (!node.byPlan) return milestoneNodes(node, node.milestones, settings.filter);
       const plans = [...new Set(node.milestones.map((m) => m.group))].sort();
       return plans.map((plan): GroupNode => ({
         kind: 'group', id: `${node.id}/p:${plan}`, parent: node, folder: node.folder, label: plan,
-        milestones: node.milestones.filter((m) => m.group === plan), all: node.all.filter((m) => m.group === plan), byPlan: false,
+        milestones: node.milestones.filter((m) => m.group === plan), all: node.all.filter((m) => m.group === plan), byPlan: false, by: 'plan',
       }));
     }
     case 'milestone': {
       const rows: TreeNode[] = stepNodes(node, node, stepTrees(node.milestone.steps));
-      if (node.milestone.health.length > 0) rows.push({ kind: 'health-group', id: `${node.id}/health`, parent: node, milestone: node });
-      return rows;
+      if (node.milestone.health.length > 0 && node.match.kind === 'all') rows.push({ kind: 'health-group', id: `${node.id}/health`, parent: node, milestone: node });
+      return [...rows, ...milestoneNodes(node, node.nested, settings.filter)];
     }
     case 'step':
       return stepNodes(node.milestone, node, node.nested);

@@ -152,6 +152,13 @@ export class WorkspaceIndexService implements vscode.Disposable {
         await this.loadApprovalLog(place.folder, decisionsFileOf(place.file), maxFileSize);
         if (this.generation.get(key) !== generation) return;
       }
+      // The same text read again (the watcher's event for a save whose edit is indexed already)
+      // changes nothing: no event, so the tree does not repaint (a repaint makes VS Code forget
+      // its rows for a moment, and a checkbox clicked then is lost).
+      if (reading && reading.text !== null && this.index.get(folder, place.file) !== undefined && this.texts.get(textKey(folder, place.file)) === reading.text) {
+        this.log.trace(`unchanged ${place.file}`);
+        return;
+      }
       this.log.trace(`${reading ? 'read' : 'dropped'} ${place.file}${openDocumentText(uri) !== undefined ? ' (unsaved editor)' : ''}`);
       if (reading) this.keepText(folder, reading);
       this.index.set(folder, place.file, reading?.reading ?? null);

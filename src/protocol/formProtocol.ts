@@ -157,4 +157,9 @@ export type WebviewMessage =
 export type HostMessage =
   | { readonly type: 'state'; readonly version: number; readonly state: FormState }
   /** An edit the host refused (stale version, step gone …): one sentence for the person. */
-  | { readonly type: 'editRefused'; readonly version: number; readonly message: string };
+  | { readonly type: 'editRefused'; readonly version: number; readonly message: string }
+  /**
+   * Scroll to the milestone at `milestone` (`MilestoneView.index`) of the state shown: the one the
+   * form was opened at (a STATUS.md milestone chosen in the tree). Posted after a state.
+   */
+  | { readonly type: 'reveal'; readonly milestone: number };

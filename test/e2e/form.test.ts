@@ -16,7 +16,16 @@ const PLAN = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_i
 const INJECTION = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS009_injection.md';
 const IMG = '<img src=x onerror=window.__pwned=1>';
 const SCRIPT = '</script><script>window.__pwned=2</script>';
+const INJECTION_SCHEMA = '.agent/exec_plans/search/milestones/active/injection.schema.json';
+/** The schema of the injection fixture: a description with markdown, and HTML that must stay text. */
+const injectionSchema = JSON.stringify({
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['planned', 'in_progress', 'completed'], description: `Set \`status\` to **completed** when *every* step is ticked. ${IMG}` },
+  },
+}, null, 2);
 const injectionText = `---
+$schema: ./injection.schema.json
 id: EP-20261102-001/MS009
 execplan_id: EP-20261102-001
 ms: 9
@@ -54,6 +63,7 @@ function settings(theme: string): Record<string, string> {
 before(async () => {
   source = examplesWithSettings('ms-ui-form-', settings('Default Light Modern'));
   writeFileSync(path.join(source, INJECTION), injectionText);
+  writeFileSync(path.join(source, INJECTION_SCHEMA), injectionSchema);
   workbench = await Workbench.open({ workspace: source });
   view = new MilestonesView(workbench.page);
   form = new FormEditor(workbench.page);
@@ -75,6 +85,15 @@ function replaceOnce(text: string, from: string, to: string): string {
 function localToday(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Resolves once `holds()` is true, checked every 50 ms (a poll of the page's state, not a wait for time); fails after 10 s with `said()`. */
+async function waitForState(holds: () => Promise<boolean>, said: () => Promise<string>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await holds())) {
+    if (Date.now() > deadline) throw new Error(`not reached: ${await said()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Right-clicks the milestone's row in the tree and picks "Open in Form". */
@@ -187,6 +206,28 @@ test('typing in a text editor beside the form updates the form at once', async (
   }
 });
 
+test('Open in Form on "Search MVP" opens the form at Search MVP; the status bar stays, its label plain text', async () => {
+  await openFromTree(['STATUS / ROADMAP milestones'], 'Search MVP');
+  const heading = form.frame.locator('section[data-milestone="2"] h2', { hasText: 'Search MVP' });
+  type Box = { getBoundingClientRect(): { top: number; bottom: number }; ownerDocument: { activeElement: unknown; defaultView: { innerHeight: number } } };
+  // The form scrolls once the state and the reveal have arrived: wait for that state of the page.
+  // The last milestone cannot always reach the very top (the page ends): in view and focused is the state.
+  const where = () => heading.evaluate((e) => {
+    const box = e as unknown as Box;
+    const rect = box.getBoundingClientRect();
+    return { top: rect.top, bottom: rect.bottom, height: box.ownerDocument.defaultView.innerHeight, focused: box.ownerDocument.activeElement === e };
+  });
+  await waitForState(async () => { const w = await where(); return w.focused && w.top >= 0 && w.bottom <= w.height; }, async () => `Search MVP's heading: ${JSON.stringify(await where())}`);
+  const first = await form.frame.locator('section[data-milestone="0"] h2').evaluate((e) => (e as unknown as Box).getBoundingClientRect().bottom);
+  assert.ok(first <= 0, `Foundation Complete's heading is scrolled out of view (its bottom is at ${first}px)`);
+  const item = workbench.page.locator('.part.statusbar .statusbar-item', { hasText: 'Search MVP 0/3' });
+  await item.waitFor();
+  const labels = await item.locator('[aria-label]').evaluateAll((nodes) => nodes.map((n) => (n as unknown as { getAttribute(a: string): string }).getAttribute('aria-label')));
+  const own = (await item.getAttribute('aria-label')) ?? labels[0];
+  assert.equal(own, 'Milestone Search MVP: 0 of 3 steps done, status Planned');
+  await workbench.screenshot('form-opened-at-search-mvp');
+});
+
 test('an acceptance criterion added to "Search MVP" in the STATUS.md form lands after the last one', async () => {
   await openFromTree(['STATUS / ROADMAP milestones'], 'Search MVP');
   const file = fileOf('STATUS.md');
@@ -236,6 +277,13 @@ test('the injection fixture shows its HTML as text, runs no script, and the CSP 
   await form.step(`${IMG} renders as text`).waitFor();
   assert.equal(await form.step(`${SCRIPT} renders as text`).locator('[data-role="text"]').evaluate((e) => (e as unknown as { value: string }).value), `${SCRIPT} renders as text`);
   assert.equal(await form.health('Security').locator('[data-role="notes"]').evaluate((e) => (e as unknown as { value: string }).value), `${IMG} ${SCRIPT}`);
+  // The schema's description: code, strong and emphasis rendered as such, its HTML as text.
+  const help = form.frame.locator('[data-field="status"] vscode-form-helper p');
+  await help.waitFor();
+  assert.equal(await help.innerText(), `Set status to completed when every step is ticked. ${IMG}`);
+  assert.equal(await help.locator('code').innerText(), 'status');
+  assert.equal(await help.locator('strong').innerText(), 'completed');
+  assert.equal(await help.locator('em').innerText(), 'every');
   const body = form.frame.locator('body');
   assert.equal(await body.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned), undefined);
   assert.equal(await body.evaluate(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('img[src="x"]').length), 0);

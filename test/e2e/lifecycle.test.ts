@@ -4,7 +4,7 @@
 // then "Complete Anyway"; an approval-gated milestone with every criterion ticked awaits approval,
 // and Complete offers "Log Approval…". Run with `npm run test:ui`.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator } from 'playwright-core';
@@ -22,6 +22,8 @@ let source: string;
 
 before(async () => {
   source = examplesWithSettings('ms-ui-lc-', { 'milestones.identity': 'ui-test' });
+  // An earlier decision: Log Approval appends after it.
+  writeFileSync(path.join(source, 'DECISIONS.md'), '# Decisions\n\n## 2026-11-01: Milestone "Foundation Complete" Approved\n\n**Decision:** Go on\n');
   workbench = await Workbench.open({ workspace: source });
   view = new MilestonesView(workbench.page);
   await view.open();
@@ -45,7 +47,22 @@ test('New Milestone… from the view title: ExecPlan, plan, title, domain → MS
   const file = fileOf('.agent/exec_plans/search/milestones/active/EP-20261102-001_MS004_ranking.md');
   await waitForFileText(file, execPlanText({ planId: 'EP-20261102-001', ms: 4, title: 'Ranking', owner: '@ui-test', day: localDay(new Date()), domain: 'backend' }));
   await workbench.page.locator('.tabs-container .tab', { hasText: 'EP-20261102-001_MS004_ranking.md' }).waitFor();
-  await view.row('Ranking').waitFor();
+  // The new row is revealed and selected in the tree.
+  await view.row('Ranking').and(workbench.page.locator('[aria-selected="true"]')).waitFor();
+});
+
+test('Log Approval… on "Search MVP" opens DECISIONS.md at the new entry', async () => {
+  const quick = new QuickInput(workbench.page);
+  await view.expand(view.row('STATUS / ROADMAP milestones'));
+  await view.contextMenu(view.row(/^Search MVP$/), 'Log Approval…');
+  await quick.type('The decision', 'Approved early');
+  const heading = `## ${localDay(new Date())}: Milestone "Search MVP" Approved`;
+  const text = await waitForFileText(fileOf('DECISIONS.md'), (t) => t.includes(heading));
+  await workbench.page.locator('.tabs-container .tab.active', { hasText: 'DECISIONS.md' }).waitFor();
+  // The cursor is on the entry's heading, as the status bar says.
+  const line = text.split('\n').indexOf(heading) + 1;
+  await workbench.page.locator('.part.statusbar .statusbar-item', { hasText: `Ln ${line}, Col 1` }).waitFor();
+  await workbench.runCommand('View: Close All Editors');
 });
 
 /**
@@ -104,19 +121,20 @@ test('Core Pipeline with every criterion ticked awaits approval; Complete offers
   assert.ok(menu.includes('Complete Milestone') && menu.includes('Log Approval…'), menu.join(' | '));
   assert.equal(menu.includes('Reopen Milestone'), false, menu.join(' | '));
   const ticked = readFileSync(status, 'utf8');
+  const decided = readFileSync(decisions, 'utf8');
 
   const dialog = workbench.page.locator('.monaco-dialog-box');
   await view.contextMenu(core, 'Complete Milestone');
   await dialog.locator('.dialog-message-text', { hasText: '"Core Pipeline" requires approval (Approval Required: Yes); log the approval in DECISIONS.md first.' }).waitFor();
   await answerWith(dialog, 'Enter');
   assert.equal(readFileSync(status, 'utf8'), ticked);
-  assert.equal(existsSync(decisions), false);
+  assert.equal(readFileSync(decisions, 'utf8'), decided);
 
   await view.contextMenu(core, 'Complete Milestone');
   await dialog.locator('.dialog-buttons .monaco-button', { hasText: 'Log Approval…' }).click();
   await new QuickInput(workbench.page).type('The decision', 'Approved to advance to Phase 2');
   const day = localDay(new Date());
-  await waitForFileText(decisions, `# Decisions
+  await waitForFileText(decisions, `${decided.trimEnd()}
 
 ## ${day}: Milestone "Core Pipeline" Approved
 
@@ -130,6 +148,8 @@ test('Core Pipeline with every criterion ticked awaits approval; Complete offers
 **Next Milestone:** Search MVP
 `);
   await waitForFileText(status, ticked.replace('**Approval Required:** Yes\n\n## Milestone: Search MVP', '**Approval Required:** Yes\n**Status:** COMPLETE\n\n## Milestone: Search MVP'));
-  await view.waitForDescription(core, '5/5 · COMPLETE');
+  // Done: the row's icon says it, and the description no longer says what is missing.
+  await view.waitForDescription(core, '5/5');
+  await core.locator('.codicon-pass-filled').waitFor();
   assert.equal(await doneIn(), doneBefore + 1);
 });

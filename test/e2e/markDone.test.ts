@@ -62,21 +62,23 @@ function localToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-test('the tree shows all five conventions with their progress', async () => {
+test('the tree shows all five conventions with their progress; the status is in each row\'s accessible label', async () => {
   for (const group of ['KB milestones', 'Session milestones (JSON)', 'Handoffs', 'ExecPlan milestones', 'STATUS / ROADMAP milestones']) {
     await view.row(group).waitFor();
   }
   await collapseAll();
-  const expected: Array<[readonly string[], string, string]> = [
-    [['KB milestones'], 'Milestone 020: Renderer', '1/3 · in-progress'],
-    [['Session milestones (JSON)'], 'Deploy the preview site', '2/5 · in_progress'],
-    [['Handoffs'], 'Search index handoff — 2026-11-19', '1/3'],
-    [['ExecPlan milestones', 'EP-20261102-001'], 'Index builder', '3/7 · in_progress'],
-    [['STATUS / ROADMAP milestones'], 'Core Pipeline', '3/5'],
+  const expected: Array<[readonly string[], string, string, string]> = [
+    [['KB milestones'], 'Milestone 020: Renderer', '1/3', 'in-progress (Active)'],
+    [['Session milestones (JSON)'], 'Deploy the preview site', '2/5', 'in_progress (Active)'],
+    [['Handoffs'], 'Search index handoff — 2026-11-19', '1/3', 'Active'],
+    [['ExecPlan milestones', 'EP-20261102-001'], 'Index builder', '3/7', 'in_progress (Active)'],
+    [['STATUS / ROADMAP milestones'], 'Core Pipeline', '3/5', 'Active'],
   ];
-  for (const [groups, milestone, description] of expected) {
+  for (const [groups, milestone, description, status] of expected) {
     for (const group of groups) await view.expand(view.row(group));
-    assert.equal(await view.description(view.row(exactly(milestone))), description, milestone);
+    const row = view.row(exactly(milestone));
+    assert.equal(await view.description(row), description, milestone);
+    assert.equal(await row.getAttribute('aria-label'), `${milestone}, ${status}, ${description.replace('/', ' of ')} steps done`);
   }
   await workbench.screenshot('tree-all-conventions');
 });
@@ -115,7 +117,7 @@ test('ticking a KB success criterion writes [x]', async () => {
   const row = await showStep(['KB milestones', 'Milestone 020: Renderer'], 'Partials can include other partials');
   await view.clickCheckbox(row);
   await waitForFileText(file, replaceOnce(before, '- [ ] Partials can include other partials', '- [x] Partials can include other partials'));
-  await view.waitForDescription(view.row('Milestone 020: Renderer'), '2/3 · in-progress');
+  await view.waitForDescription(view.row('Milestone 020: Renderer'), '2/3');
 });
 
 test('ticking a handoff next step writes [x]', async () => {
@@ -138,7 +140,7 @@ test('ticking an ExecPlan task row turns ⏳ into ✅ and sets updated to today'
     `updated: '${localToday()}'`,
   );
   await waitForFileText(file, expected);
-  await view.waitForDescription(view.row('Index builder'), '4/7 · in_progress');
+  await view.waitForDescription(view.row('Index builder'), '4/7');
   await workbench.screenshot('execplan-row-ticked');
 });
 
@@ -162,6 +164,6 @@ test('ticking a session JSON step completes it with who and when, and recomputes
   expected = replaceOnce(expected, '"progress": 40,', '"progress": 60,');
   expected = replaceOnce(expected, '"updated_at": "2026-11-19 16:42:00 UTC",', `"updated_at": "${fresh[1]} UTC",`);
   assert.equal(after, expected);
-  await view.waitForDescription(view.row('Deploy the preview site'), '3/5 · in_progress');
+  await view.waitForDescription(view.row('Deploy the preview site'), '3/5');
   await workbench.screenshot('session-json-step-ticked');
 });

@@ -62,9 +62,15 @@ export class MilestonesView {
   /**
    * Clicks the row's checkbox. The checkbox flips in the UI at once; to see the extension's effect,
    * wait on the file (`waitForFileText`) or on the row's new description (`waitForDescription`).
+   * A click that lands while the tree repaints its rows (each index update does) is lost, for a
+   * person too, who then sees the box unchanged and clicks again: so does this, once.
    */
   async clickCheckbox(row: Locator): Promise<void> {
-    await this.checkbox(row).click();
+    const box = this.checkbox(row);
+    const flipped = `${!(await this.isChecked(row))}`;
+    await box.click();
+    const seen = await row.locator(`.custom-view-tree-node-item-checkbox[aria-checked="${flipped}"]`).waitFor({ timeout: 2000 }).then(() => true, () => false);
+    if (!seen) await box.click();
   }
 
   /** Waits until the row's description is `text` (exactly) or matches it (a RegExp). */
@@ -125,6 +131,27 @@ export class MilestonesView {
       await this.page.keyboard.press('Escape');
       if (attempt === 3) throw new Error(`the right-click did not focus the row ${await row.textContent()}`);
     }
+  }
+
+  /** The row that has the keyboard focus. */
+  get focusedRow(): Locator {
+    return this.tree.locator('.monaco-list-row.focused');
+  }
+
+  /**
+   * Presses `key` (ArrowDown by default) until the focused row's label matches `label`, waiting after
+   * each press for the focus to move; fails after `max` presses.
+   */
+  async arrowTo(label: RegExp, key = 'ArrowDown', max = 40): Promise<Locator> {
+    const list = this.tree.locator('.monaco-list').first();
+    for (let i = 0; i <= max; i++) {
+      const name = (await this.focusedRow.locator('.label-name').textContent())?.trim() ?? '';
+      if (label.test(name)) return this.focusedRow;
+      const before = await list.getAttribute('aria-activedescendant');
+      await this.page.keyboard.press(key);
+      await this.tree.locator(before ? `.monaco-list:not([aria-activedescendant="${before}"])` : '.monaco-list[aria-activedescendant]').first().waitFor();
+    }
+    throw new Error(`no row matching ${label} within ${max} presses of ${key}`);
   }
 
   /** Expands or folds the Next view (folded by default) by its header. */

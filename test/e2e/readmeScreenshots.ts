@@ -36,10 +36,11 @@ async function main(): Promise<void> {
     for (const label of ['Index builder', 'Health snapshot', 'Deploy the preview site']) await view.expand(view.row(label));
     await view.row('Index builder').locator('.label-name').click();
     await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Index builder' }).first().waitFor();
+    await page.locator('.part.statusbar .statusbar-item', { hasText: 'Index builder 3/7' }).waitFor();
     keep(await workbench.screenshot('readme-tree'), out);
     // Tick a session JSON step, then show the file: status, completed_by, completed_at, progress.
     await view.clickCheckbox(view.row('Upload to the preview bucket'));
-    await view.waitForDescription(view.row('Deploy the preview site'), '3/5 · in_progress');
+    await view.waitForDescription(view.row('Deploy the preview site'), '3/5');
     await view.row('Upload to the preview bucket').locator('.label-name').click();
     await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '"completed_by"' }).first().waitFor();
     keep(await workbench.screenshot('readme-tick-json-step'), out);

@@ -39,8 +39,13 @@ export interface VsCodeServer {
   stop(): Promise<void>;
 }
 
-/** User settings for a quiet workbench: no welcome page, chat, secondary side bar, git or telemetry. */
+/**
+ * User settings for a quiet workbench: no welcome page, chat, secondary side bar, git or telemetry;
+ * and auto save off, VS Code's default (code-server's is `afterDelay`, which saves an unsaved editor
+ * a second after each edit: what the extension does with unsaved editors could not be seen).
+ */
 const quietSettings = {
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, readOutside, uriOf } from './milestonesTestKit';
+import type { TreeNode } from '../../src/extension/treeNodes';
+import { closeAllEditors, label, readOutside, uriOf } from './milestonesTestKit';
 import { milestonesApi } from './milestonesTestKit';
 import { expectedState, localDay, nextPost, openForm, replaceOnce, type FormTestApi } from './formTestKit';
 
@@ -14,6 +15,20 @@ const CONVENTIONS: ReadonlyArray<readonly [string, string]> = [
 ];
 const DOD = '- [ ] The index of the docs site is under 200 KB';
 const STALE = 'The file changed while you were editing; the form shows the current text now.';
+
+/** Resolves when `holds()` is true, checked now and on each `event` (never on a clock). */
+function waitFor(holds: () => boolean, event: vscode.Event<unknown>, what: string, timeoutMs = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (holds()) return resolve();
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no ${what} within ${timeoutMs} ms`)); }, timeoutMs);
+    const sub = event(() => {
+      if (!holds()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
 
 suite('milestone form editor', () => {
   let api: FormTestApi;
@@ -50,6 +65,26 @@ suite('milestone form editor', () => {
     assert.ok(input instanceof vscode.TabInputCustom && input.viewType === 'milestones.form' && input.uri.toString() === uriOf('STATUS.md').toString());
   });
 
+  test('Open in Form on a STATUS.md milestone\'s row opens the form at that milestone; the status bar stays, showing it in plain words', async () => {
+    const rowOf = (nodes: TreeNode[], text: string) => nodes.find((n) => label(api.tree.getTreeItem(n)).startsWith(text))!;
+    const search = rowOf(api.tree.getChildren(rowOf(api.tree.getChildren(), 'STATUS')), 'Search MVP');
+    assert.ok(search?.kind === 'milestone');
+    const uri = uriOf('STATUS.md');
+    const revealed = nextPost(api, uri, 'reveal', (m) => m.type === 'reveal');
+    // The tree's context menu passes the row and the selection.
+    await vscode.commands.executeCommand('milestones.openForm', search, [search]);
+    assert.ok(await api.form.send(uri, { type: 'ready' }), 'no form panel for STATUS.md');
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputCustom && input.viewType === 'milestones.form' && input.uri.toString() === uri.toString());
+    assert.equal(vscode.window.activeTextEditor, undefined);
+    assert.deepEqual(await revealed, { type: 'reveal', milestone: 2 });
+    const shown = api.form.lastState(uri)?.state;
+    assert.equal(shown?.kind === 'form' ? shown.milestones[2]?.title : shown?.kind, 'Search MVP');
+    await waitFor(() => api.statusBar.text === '$(milestone) Search MVP 0/3', api.statusBar.onDidUpdate, 'the status bar on Search MVP');
+    assert.ok(api.statusBar.visible);
+    assert.equal(api.statusBar.accessibleLabel, 'Milestone Search MVP: 0 of 3 steps done, status Planned');
+  });
+
   test('an edit message becomes a WorkspaceEdit: the document changes, is dirty and is not saved; undo restores it', async () => {
     const { doc } = await openForm(api, PLAN);
     const original = doc.getText();
@@ -62,6 +97,7 @@ suite('milestone form editor', () => {
     assert.ok(doc.isDirty, 'the document is dirty');
     assert.equal(await readOutside(PLAN), original, 'the file was saved');
     const state = await posted;
+    assert.ok(state.type === 'state');
     assert.equal(state.version, doc.version);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), original);

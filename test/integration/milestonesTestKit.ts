@@ -145,6 +145,23 @@ export function waitForDocument(doc: vscode.TextDocument, holds: (text: string) 
 }
 
 /**
+ * Resolves once VS Code counts `doc` as unsaved. The dirty flag reaches the extension host after
+ * the edit that set it (a change event with no content changes), later still under load.
+ */
+export function waitForDirty(doc: vscode.TextDocument, timeoutMs = 3000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (doc.isDirty) return resolve();
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`${doc.uri.fsPath} is not counted as unsaved`)); }, timeoutMs);
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== doc || !doc.isDirty) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
+/**
  * Opens `file` in an editor once its document holds the text on disk. A document still open from an
  * earlier test keeps its old text until VS Code notices a write made outside it; saving before that
  * is refused as a conflict ("the file is newer").
@@ -155,4 +172,25 @@ export async function openInSyncWithDisk(file: string): Promise<vscode.TextDocum
   await waitForDocument(doc, (text) => text === onDisk);
   await vscode.window.showTextDocument(doc);
   return doc;
+}
+
+/** Resolves when the tree view's selection is the row `id` or a row `holds` accepts (selection changes arrive from the window). */
+export function waitForSelection<T extends { id: string }>(view: vscode.TreeView<T>, id: string | ((row: T) => boolean), timeoutMs = 3000): Promise<T> {
+  const matches = (row: T | undefined): row is T => row !== undefined && (typeof id === 'string' ? row.id === id : id(row));
+  return new Promise((resolve, reject) => {
+    if (matches(view.selection[0])) return resolve(view.selection[0]);
+    // `selection` is empty while the tree repaints (VS Code forgets its rows until it asks for them
+    // again) and comes back without an event: look once more at the deadline.
+    const timer = setTimeout(() => {
+      sub.dispose();
+      if (matches(view.selection[0])) resolve(view.selection[0]);
+      else reject(new Error(`the tree did not select ${typeof id === 'string' ? id : 'the row'} within ${timeoutMs} ms (it selects ${view.selection.map((r) => r.id).join(', ') || 'nothing'})`));
+    }, timeoutMs);
+    const sub = view.onDidChangeSelection((e) => {
+      if (!matches(e.selection[0])) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e.selection[0]);
+    });
+  });
 }

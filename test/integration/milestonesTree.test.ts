@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/extension/treeNodes';
 import type { MilestonesApi } from '../../src/extension/testApi';
-import { label, milestonesApi, uriOf, waitForTree } from './milestonesTestKit';
+import { label, milestonesApi, milestonesOf, readOutside, uriOf, waitForIndex, waitForTree } from './milestonesTestKit';
 
 const PLAN = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_index-builder.md';
 
@@ -53,12 +53,45 @@ suite('Milestones tree', () => {
     assert.match(text, /Phase 1: 3\/5 · 60% — 0\/1 milestones done/);
   });
 
-  test('ExecPlan milestones are grouped by plan, with done/total and status', () => {
+  test('ExecPlan milestones are grouped by plan, with done/total; the status is the icon, leads the tooltip and is read out', () => {
     const plans = children(find(children(), 'ExecPlan'));
     const plan = find(plans, 'EP-20261102-001');
-    const builder = find(children(plan), 'Index builder');
-    assert.equal(item(builder).description, '3/7 · in_progress');
-    assert.ok(item(builder).iconPath instanceof vscode.ThemeIcon);
+    const builder = item(find(children(plan), 'Index builder'));
+    assert.equal(builder.description, '3/7');
+    assert.ok(builder.iconPath instanceof vscode.ThemeIcon);
+    assert.equal(builder.iconPath.id, 'play-circle');
+    assert.ok(builder.tooltip instanceof vscode.MarkdownString);
+    const lines = builder.tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\/g, '').split('\n').filter((l) => l.trim() !== '');
+    assert.deepEqual(lines.slice(0, 3).map((l) => l.trim()), ['**Index builder**', 'Status: in_progress (Active)', 'Progress: 3 of 7 steps done']);
+    assert.equal(builder.accessibilityInformation?.label, 'Index builder, in_progress (Active), 3 of 7 steps done');
+  });
+
+  test('a handoff note moved into a distilled milestone\'s folder is a row under that milestone, not beside it', () => {
+    const handoffs = children(find(children(), 'Handoffs'));
+    assert.deepEqual(handoffs.map((n) => label(item(n))), ['Milestone 1: Core pipeline — 2026-11-14', 'Search index handoff — 2026-11-19']);
+    const summary = find(handoffs, 'Milestone 1: Core pipeline');
+    assert.equal(item(summary).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const under = children(summary).filter((n) => n.kind === 'milestone');
+    assert.deepEqual(under.map((n) => label(item(n))), ['Project setup — 2026-11-10']);
+    assert.equal(api.tree.getParent(under[0]!), summary);
+    assert.equal(api.tree.findMilestone(under[0]!.folder.uri.toString(), 'handoffs/1-core-pipeline/1-project-setup.md', 0)?.id, under[0]!.id);
+  });
+
+  test('Toggle Step on a step row (what Space passes) ticks it, again unticks it; on another row it writes nothing', async () => {
+    const file = 'STATUS.md';
+    const before = await readOutside(file);
+    const step = () => find(children(find(children(find(children(), 'STATUS')), 'Core Pipeline')), 'Incremental rebuild');
+    const open = '- [ ] Incremental rebuild under 200 ms for 1,000 pages';
+    await vscode.commands.executeCommand('milestones.toggleStep', step());
+    assert.equal(await readOutside(file), before.replace(open, open.replace('[ ]', '[x]')));
+    await waitForIndex(api, 'the step ticked', () => milestonesOf(api, file).some((m) => m.steps.some((s) => s.text.startsWith('Incremental') && s.state === 'done')), 5000);
+    await waitForTree(api, 'the row ticked', () => checkbox(step()) === vscode.TreeItemCheckboxState.Checked, 5000);
+    await vscode.commands.executeCommand('milestones.toggleStep', step());
+    assert.equal(await readOutside(file), before);
+    await waitForTree(api, 'the row unticked', () => checkbox(step()) === vscode.TreeItemCheckboxState.Unchecked, 5000);
+    await vscode.commands.executeCommand('milestones.toggleStep', find(children(find(children(), 'STATUS')), 'Core Pipeline'));
+    assert.equal(await readOutside(file), before);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('steps have checkboxes in the file state; a plain criterion has none', () => {
@@ -97,6 +130,37 @@ suite('Milestones tree', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('the filter keeps the milestones and steps whose labels contain the text, steps of collapsed milestones too; Clear Filter shows all', async () => {
+    const all = rootLabels();
+    const labels = (nodes: TreeNode[]) => nodes.map((n) => label(item(n)));
+    try {
+      await vscode.commands.executeCommand('milestones.filter', 'PARTIALS');
+      await waitForTree(api, 'the filtered rows', () => rootLabels().join(' | ') === 'KB milestones | STATUS / ROADMAP milestones');
+      assert.equal(api.treeView.message, 'Filtered by "PARTIALS". Escape or Clear Filter shows every milestone.');
+      assert.equal(item(find(children(), 'KB')).description, '1/3 done · 33%', 'the roll-up counts every milestone of the group');
+      const renderer = children(find(children(), 'KB'));
+      assert.deepEqual(labels(renderer), ['Milestone 020: Renderer']);
+      assert.equal(item(renderer[0]!).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'opened to show the steps that match');
+      assert.deepEqual(labels(children(renderer[0]!)), ['Template engine with partials', 'Partials can include other partials']);
+      const core = children(find(children(), 'STATUS'));
+      assert.deepEqual(labels(core), ['Core Pipeline']);
+      assert.deepEqual(labels(children(core[0]!)), ['Templates support partials']);
+
+      await vscode.commands.executeCommand('milestones.filter', 'search mvp');
+      await waitForTree(api, 'Search MVP alone', () => rootLabels().join(' | ') === 'STATUS / ROADMAP milestones');
+      const search = children(find(children(), 'STATUS'));
+      assert.equal(item(search[0]!).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a milestone whose title matches is shown as usual');
+      assert.equal(children(search[0]!).length, 3);
+
+      await vscode.commands.executeCommand('milestones.filter', 'no such words');
+      await waitForTree(api, 'the no-match row', () => rootLabels().join() === 'No milestone or step matches the filter. Clear Filter');
+    } finally {
+      await vscode.commands.executeCommand('milestones.clearFilter');
+    }
+    await waitForTree(api, 'every group again', () => rootLabels().join() === all.join());
+    assert.equal(api.treeView.message, undefined);
+  });
+
   test('hide completed leaves out done milestones, show completed brings them back', async () => {
     const kb = () => children(find(children(), 'KB')).map((n) => label(item(n)));
     assert.ok(kb().some((l) => l.includes('Parser')));
@@ -107,12 +171,15 @@ suite('Milestones tree', () => {
     await waitForTree(api, 'Parser again', () => kb().some((l) => l.includes('Parser')));
   });
 
-  test('group by status shows status groups, group by convention restores conventions', async () => {
+  test('group by status shows status groups that roll up their steps, group by convention restores conventions', async () => {
     await vscode.commands.executeCommand('milestones.groupByStatus');
     await waitForTree(api, 'status groups', () => rootLabels().includes('Done') && rootLabels().includes('Active'));
     assert.deepEqual(children().map((n) => [label(item(n)), item(n).description]), [
-      ['Active', '0/5 done · 0%'], ['Planned', '0/4 done · 0%'], ['Done', '4/4 done · 100%'],
+      ['Active', '10/23 steps · 43%'], ['Planned', '0/9 steps · 0%'], ['Done', '8/8 steps · 100%'],
     ]);
+    const tooltip = item(find(children(), 'Active')).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.match(tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\/g, ''), /10 of 23 steps of 5 milestones are done \(43%/);
     await vscode.commands.executeCommand('milestones.groupByConvention');
     await waitForTree(api, 'convention groups', () => rootLabels().includes('KB milestones'));
   });

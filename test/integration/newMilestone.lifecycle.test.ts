@@ -6,7 +6,11 @@ import { execPlanText, handoffText, sessionText } from '../unit/lifecycle/create
 import { CommandId } from '../../src/extension/commandIds';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import { actAsTestIdentity, cliProblemsOf, existsOutside, IDENTITY, ok, run, target, today } from './lifecycleKit';
-import { milestonesApi, milestonesOf, readOutside, waitForIndex } from './milestonesTestKit';
+import type { TreeNode } from '../../src/extension/treeNodes';
+import { milestonesApi, milestonesOf, readOutside, waitForIndex, waitForSelection } from './milestonesTestKit';
+
+/** The row is the milestone `title` of `file`. */
+const rowOf = (file: string, title: string) => (row: TreeNode) => row.kind === 'milestone' && row.milestone.file === file && row.milestone.title === title;
 
 suite('New milestone', () => {
   let api: MilestonesApi;
@@ -24,6 +28,13 @@ suite('New milestone', () => {
     assert.equal(await readOutside(file), execPlanText({ planId: 'EP-20261102-001', ms: 4, title: 'Ranking', owner: `@${IDENTITY}`, day: today(), domain: 'backend' }));
     await waitForIndex(api, 'the new milestone indexed', () => milestonesOf(api, file)[0]?.id === 'EP-20261102-001/MS004', 5000);
     assert.deepEqual(await cliProblemsOf([file]), []);
+  });
+
+  test('the new milestone\'s row is revealed and selected in the tree', async () => {
+    const file = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS005_snippets.md';
+    ok(await run(CommandId.newMilestone, { convention: 'execplan', execplanId: 'EP-20261102-001', title: 'Snippets', domain: 'frontend' }));
+    await waitForSelection(api.treeView, rowOf(file, 'Snippets'));
+    assert.ok(api.treeView.visible, 'the Milestones view is shown');
   });
 
   test('three in a new plan, the second archived, a fourth: MS001, MS002 (archived, dated folder), MS003, MS004, all valid', async () => {
@@ -93,6 +104,7 @@ suite('New milestone', () => {
       '**Deliverables:**', '1. Query cache', '2. Benchmarks', '', '**Approval Required:** Yes', '',
     ].join('\n')}`);
     await waitForIndex(api, 'the new block indexed', () => milestonesOf(api, 'STATUS.md').some((m) => m.title === 'Search v2'), 5000);
+    await waitForSelection(api.treeView, rowOf('STATUS.md', 'Search v2'));
     assert.deepEqual(await cliProblemsOf(['STATUS.md']), []);
   });
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/commandIds';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import { actAsTestIdentity, cliProblemsOf, existsOutside, IDENTITY, ok, replaceOnce, run, target, today } from './lifecycleKit';
-import { closeAllEditors, milestonesApi, milestonesOf, readOutside, removeOutside, uriOf, waitForDocument, waitForIndex, writeOutside } from './milestonesTestKit';
+import { closeAllEditors, milestonesApi, milestonesOf, readOutside, removeOutside, uriOf, waitForDirty, waitForDocument, waitForIndex, waitForSelection, writeOutside } from './milestonesTestKit';
 
 const QUERY_BOX = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS003_query-ui.md';
 const SESSION = 'SESSIONS/MILESTONES/deploy-preview-site.json';
@@ -29,6 +29,7 @@ suite('Claim, status, complete, approve, reopen', () => {
     assert.deepEqual(result.changed, [QUERY_BOX]);
     assert.equal(await readOutside(QUERY_BOX), replaceOnce(replaceOnce(before, 'owner: "@claude"', `owner: "@${IDENTITY}"`), 'updated: 2026-11-19', `updated: ${today()}`));
     await waitForIndex(api, 'the new owner indexed', () => milestonesOf(api, QUERY_BOX)[0]?.fields['owner'] === `@${IDENTITY}`, 5000);
+    await waitForSelection(api.treeView, (row) => row.kind === 'milestone' && row.milestone.file === QUERY_BOX);
   });
 
   test('Claim a session milestone, then Undo in its editor gives the text back', async () => {
@@ -53,11 +54,13 @@ suite('Claim, status, complete, approve, reopen', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), 'An unsaved line.\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDirty(doc);
     const unsaved = doc.getText();
     ok(await run(CommandId.setStatus, target(KB_030, 'Milestone 030: Plugins'), 'in-progress'));
-    assert.ok(doc.isDirty);
     assert.equal(doc.getText(), replaceOnce(unsaved, 'status: not-started', 'status: in-progress'));
+    // Not saved: the disk still has the text from before both changes, and the editor stays unsaved.
     assert.equal(await readOutside(KB_030), disk);
+    assert.ok(doc.isDirty);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     assert.equal(doc.getText(), disk);
   });

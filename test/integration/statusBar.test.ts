@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MilestonesApi } from '../../src/extension/testApi';
-import { closeAllEditors, milestonesApi, milestonesOf, readOutside, stepOf, toggle, uriOf, waitForIndex, writeOutside } from './milestonesTestKit';
+import { closeAllEditors, milestonesApi, milestonesOf, readOutside, stepOf, toggle, uriOf, waitForIndex, waitForSelection, writeOutside } from './milestonesTestKit';
 
 const PLAN = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_index-builder.md';
 const STATUS = 'STATUS.md';
@@ -13,20 +13,6 @@ function waitForStatusBar(api: MilestonesApi, what: string, holds: () => boolean
     const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the status bar did not show ${what} within ${timeoutMs} ms (it shows "${api.statusBar.text}")`)); }, timeoutMs);
     const sub = api.statusBar.onDidUpdate(() => {
       if (!holds()) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    });
-  });
-}
-
-/** Resolves when the tree view's selection is the row `id` (selection changes arrive from the window). */
-function waitForSelection(view: vscode.TreeView<{ id: string }>, id: string, timeoutMs = 3000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (view.selection[0]?.id === id) return resolve();
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the tree did not select ${id} within ${timeoutMs} ms`)); }, timeoutMs);
-    const sub = view.onDidChangeSelection((e) => {
-      if (e.selection[0]?.id !== id) return;
       clearTimeout(timer);
       sub.dispose();
       resolve();
@@ -63,6 +49,12 @@ suite('status bar', () => {
     const result = await toggle(PLAN, stepOf(api, PLAN, 'under 200 KB'), true);
     assert.equal(result.kind, 'ok');
     await waitForStatusBar(api, 'Index builder 4/7', () => api.statusBar.text === '$(milestone) Index builder 4/7', 5000);
+  });
+
+  test('its accessible label is plain text: the title, the progress and the status, no markdown', async () => {
+    await openAt(PLAN, 0);
+    await waitForStatusBar(api, 'Index builder', () => api.statusBar.text.includes('Index builder'));
+    assert.equal(api.statusBar.accessibleLabel, 'Milestone Index builder: 3 of 7 steps done, status in_progress (Active)');
   });
 
   test('in STATUS.md it shows the milestone under the cursor', async () => {

@@ -8,6 +8,8 @@
  * element's handlers (which carry the new step refs) without being replaced.
  */
 
+import { inlineSpans } from '../../src/core/text/inlineMarkdown';
+
 export type Child = Node | string | null | undefined | false;
 export type Handler = (ev: Event) => void;
 
@@ -76,6 +78,14 @@ export function append(parent: Node, children: readonly Child[]): void {
     if (c === null || c === undefined || c === false) continue;
     parent.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
   }
+}
+
+/**
+ * A short markdown text (a schema's description) as nodes: code spans, strong and emphasis become
+ * `code`, `strong` and `em` elements holding text; everything else, HTML included, is text.
+ */
+export function inlineMarkdown(text: string): Node[] {
+  return inlineSpans(text).map((s) => (s.kind === 'text' ? document.createTextNode(s.text) : el(s.kind, { text: s.text })));
 }
 
 /** Text hidden visually but read by screen readers. */

@@ -25,6 +25,7 @@
  *                                               [data-role="remove"], [data-role="add"]
  *   [data-role="refusal"]                       the inline message of a refused edit; #live announces
  *                                               "Saved" / the refusal
+ *   section[data-milestone] h2                  focused (and scrolled to the top) by a `reveal` message
  *
  * Keyboard: Tab through controls; Enter commits a text field (Ctrl+Enter in a textarea, blur also
  * commits), Escape restores it; Space ticks a checkbox; Alt+Up / Alt+Down in a step row moves it.
@@ -66,7 +67,9 @@ const page: {
   lastRow: string;
   refusal: { rowKey: string; message: string } | null;
   focusKey: string | undefined;
-} = { version: -1, state: null, pending: null, lastRow: '', refusal: null, focusKey: undefined };
+  /** A milestone to scroll to once it is rendered (`reveal`). */
+  reveal: number | null;
+} = { version: -1, state: null, pending: null, lastRow: '', refusal: null, focusKey: undefined, reveal: null };
 
 function announce(text: string): void {
   // Clearing first makes a repeated "Saved" announced again.
@@ -103,6 +106,20 @@ function render(): void {
   const focusKey = page.focusKey;
   page.focusKey = undefined;
   patch(app, fresh, focusKey);
+  showRevealed();
+}
+
+/**
+ * Scrolls the milestone asked for by `reveal` to the top and puts the focus on its heading, so the
+ * keyboard and a screen reader start there; waits for a state that holds it.
+ */
+function showRevealed(): void {
+  if (page.reveal === null) return;
+  const section = app.querySelector<HTMLElement>(`section[data-milestone="${page.reveal}"]`);
+  if (!section) return;
+  page.reveal = null;
+  section.scrollIntoView({ block: 'start' });
+  section.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
 }
 
 window.addEventListener('message', (ev: MessageEvent<HostMessage>) => {
@@ -127,6 +144,10 @@ window.addEventListener('message', (ev: MessageEvent<HostMessage>) => {
       page.focusKey = undefined;
       announce(`Not applied: ${msg.message}`);
       render();
+      break;
+    case 'reveal':
+      page.reveal = msg.milestone;
+      showRevealed();
       break;
     default:
       assertNever(msg);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../protocol/formProtocol';
-import { FormPanel, type FormPanelDeps } from './formPanel';
+import type { FormFocus } from '../milestoneStatusBar';
+import { FormPanel, type FormPanelDeps, type MilestoneAt } from './formPanel';
 
 /** What the integration tests see of the form (on the extension's API as `form`). */
 export interface FormApi {
@@ -19,12 +20,14 @@ export interface FormApi {
  * The "Milestone Form" custom text editor: one `FormPanel` per opened editor (several per document
  * are fine, they share the document and the cached state).
  */
-export class FormEditorProvider implements vscode.CustomTextEditorProvider, FormApi, vscode.Disposable {
+export class FormEditorProvider implements vscode.CustomTextEditorProvider, FormApi, FormFocus, vscode.Disposable {
   static readonly viewType = 'milestones.form';
   private readonly panels = new Set<FormPanel>();
   private readonly states = new Map<string, Extract<HostMessage, { type: 'state' }>>();
   private readonly posted = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly message: HostMessage }>();
   readonly onDidPost = this.posted.event;
+  private readonly showed = new vscode.EventEmitter<void>();
+  readonly onDidShowMilestone = this.showed.event;
   private readonly deps: FormPanelDeps;
   private readonly closing: vscode.Disposable;
 
@@ -48,16 +51,43 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider, Form
     });
   }
 
+  /**
+   * Opens `uri` in the form (a new panel, or the one already open, made active) scrolled to the
+   * milestone `at` when given.
+   */
+  async open(uri: vscode.Uri, at?: MilestoneAt): Promise<void> {
+    await vscode.commands.executeCommand('vscode.openWith', uri, FormEditorProvider.viewType);
+    if (!at) return;
+    const panels = this.panelsOf(uri);
+    (panels.find((p) => p.active) ?? panels[panels.length - 1])?.revealMilestone(at);
+    this.showed.fire();
+  }
+
+  activeFormUri(): vscode.Uri | undefined {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    return input instanceof vscode.TabInputCustom && input.viewType === FormEditorProvider.viewType ? input.uri : undefined;
+  }
+
+  milestoneLineShown(uri: vscode.Uri): number | undefined {
+    const panels = this.panelsOf(uri);
+    return (panels.find((p) => p.active) ?? panels[panels.length - 1])?.milestoneShown?.line;
+  }
+
   lastState(uri: vscode.Uri): Extract<HostMessage, { type: 'state' }> | undefined {
     return this.states.get(uri.toString());
   }
 
   async send(uri: vscode.Uri, message: unknown): Promise<boolean> {
-    const key = uri.toString();
-    const panel = [...this.panels].reverse().find((p) => p.document.uri.toString() === key);
+    const panel = this.panelsOf(uri).pop();
     if (!panel) return false;
     await panel.receive(message);
     return true;
+  }
+
+  /** The open panels of `uri`, oldest first. */
+  private panelsOf(uri: vscode.Uri): FormPanel[] {
+    const key = uri.toString();
+    return [...this.panels].filter((p) => p.document.uri.toString() === key);
   }
 
   dispose(): void {
@@ -66,5 +96,6 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider, Form
     this.states.clear();
     this.closing.dispose();
     this.posted.dispose();
+    this.showed.dispose();
   }
 }

@@ -6,6 +6,15 @@ import { formHtml, localResourceRoots } from './formHtml';
 import { assertNever, describe, parseWebviewMessage, STALE_EDIT } from './formMessages';
 import { fileOf, type FormStateSource } from './formStateSource';
 
+/** A milestone of the document a form is opened at: where it was when asked, and its title to find it again. */
+export interface MilestoneAt {
+  /** 0-based line of its heading when the form was asked for. */
+  readonly line: number;
+  /** Its position among the file's milestones (`MilestoneView.index`). */
+  readonly index: number;
+  readonly title: string;
+}
+
 /** What a panel needs from the extension. */
 export interface FormPanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -30,6 +39,8 @@ export class FormPanel implements vscode.Disposable {
    */
   private ready = false;
   private lastPosted: { readonly version: number; readonly problemsKey: string } | undefined;
+  /** The milestone the form was opened at; shown again whenever the page is rebuilt. */
+  private shown: MilestoneAt | undefined;
   /** Edits run one after another, in the order the webview sent them. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly subscriptions: vscode.Disposable[];
@@ -59,6 +70,22 @@ export class FormPanel implements vscode.Disposable {
     }
   }
 
+  /** Whether the panel is the active editor. */
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  /** The milestone the form was last opened at, if any. */
+  get milestoneShown(): MilestoneAt | undefined {
+    return this.shown;
+  }
+
+  /** Scrolls the form to the milestone `at`: now, or once the page has said `ready`. */
+  revealMilestone(at: MilestoneAt): void {
+    this.shown = at;
+    this.postReveal();
+  }
+
   dispose(): void {
     this.ready = false;
     vscode.Disposable.from(...this.subscriptions).dispose();
@@ -70,6 +97,7 @@ export class FormPanel implements vscode.Disposable {
         this.ready = true;
         this.lastPosted = undefined; // a new page: it has nothing yet
         this.postState();
+        this.postReveal();
         return;
       case 'edit': {
         const run = this.queue.then(() => this.edit(message.version, message.edit));
@@ -125,6 +153,17 @@ export class FormPanel implements vscode.Disposable {
     } catch (error) {
       this.fail('show the form', error);
     }
+  }
+
+  /** Posts `reveal` for the milestone the form was opened at, found again by its title when the text moved it. */
+  private postReveal(): void {
+    const at = this.shown;
+    if (!this.ready || this.document.isClosed || !at) return;
+    const state = this.deps.source.stateOf(this.document).state;
+    if (state.kind !== 'form') return;
+    const same = state.milestones.filter((m) => m.title === at.title);
+    const found = same.find((m) => m.index === at.index) ?? same[0] ?? state.milestones[at.index];
+    if (found) this.post({ type: 'reveal', milestone: found.index });
   }
 
   private post(message: HostMessage): void {

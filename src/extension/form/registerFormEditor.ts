@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DiagnosticsService } from '../diagnosticsService';
+import type { FormFocus } from '../milestoneStatusBar';
 import type { SchemaService } from '../schemaService';
 import type { WorkspaceIndexService } from '../workspaceIndexService';
 import { FormEditorProvider, type FormApi } from './formEditorProvider';
@@ -11,7 +12,7 @@ import { registerOpenFormCommand } from './openFormCommand';
  * It shares the diagnostics' SchemaService, so the form's field types and the problems agree and
  * schema files are watched once.
  */
-export function registerFormEditor(context: vscode.ExtensionContext, index: WorkspaceIndexService, diagnostics: DiagnosticsService, schemas: SchemaService, log: vscode.LogOutputChannel): { form: FormApi; disposable: vscode.Disposable } {
+export function registerFormEditor(context: vscode.ExtensionContext, index: WorkspaceIndexService, diagnostics: DiagnosticsService, schemas: SchemaService, log: vscode.LogOutputChannel): { form: FormApi; focus: FormFocus; disposable: vscode.Disposable } {
   const source = new FormStateSource(schemas, diagnostics);
   const provider = new FormEditorProvider({ extensionUri: context.extensionUri, source, log });
   const disposable = vscode.Disposable.from(
@@ -22,7 +23,7 @@ export function registerFormEditor(context: vscode.ExtensionContext, index: Work
       webviewOptions: { retainContextWhenHidden: false },
       supportsMultipleEditorsPerDocument: true,
     }),
-    registerOpenFormCommand(index, log),
+    registerOpenFormCommand(index, provider, log),
   );
-  return { form: provider, disposable };
+  return { form: provider, focus: provider, disposable };
 }

@@ -8,7 +8,7 @@ import { resolveTarget } from './milestoneTarget';
 /**
  * `milestones.logApproval(target?, input?)`: appends the seed-004 approval entry for a STATUS.md
  * milestone to DECISIONS.md beside it (created when missing). Without `input` it asks for the
- * decision (a sensible default is offered).
+ * decision (a sensible default is offered), and opens DECISIONS.md at the new entry.
  */
 export function registerLogApprovalCommand(deps: LifecycleDeps): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.logApproval, async (arg?: unknown, second?: unknown): Promise<LifecycleResult> => {
@@ -26,6 +26,6 @@ export function registerLogApprovalCommand(deps: LifecycleDeps): vscode.Disposab
       if (decision === undefined) return CANCELLED;
       input = { decision };
     }
-    return runLifecycle(deps, target.folder, `log the approval of "${target.milestone.title}"`, (snapshot, ctx) => logApproval(snapshot, target.ref, input, ctx));
+    return runLifecycle(deps, target.folder, `log the approval of "${target.milestone.title}"`, (snapshot, ctx) => logApproval(snapshot, target.ref, input, ctx), { open: !given });
   });
 }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { ChangePlan, FolderSnapshot, LifecycleContext, PlanOutcome } from '../../core/lifecycle/changePlan';
+import { writtenAt, type WrittenAt } from '../../core/lifecycle/writtenAt';
 import { readFrontmatter } from '../../core/frontmatter/readFrontmatter';
 import type { ConventionId } from '../../core/model';
 import type { JsonSchema } from '../../core/schema/schemaTypes';
 import { resolveIdentity } from '../config';
 import type { SchemaService } from '../schemaService';
+import type { RevealInTree } from '../treeReveal';
 import type { WorkspaceIndexService } from '../workspaceIndexService';
 import { folderSnapshot } from './folderSnapshot';
 import type { LifecycleResult } from './lifecycleResult';
@@ -15,10 +17,16 @@ export interface LifecycleDeps {
   readonly index: WorkspaceIndexService;
   readonly schemas: SchemaService;
   readonly log: vscode.LogOutputChannel;
+  /** Shows the milestone an action wrote in, in the Milestones tree. */
+  readonly revealInTree: RevealInTree;
 }
 
 export interface RunOptions {
-  /** Open the plan's primary file afterwards (a new milestone). */
+  /**
+   * Open the plan's primary file afterwards, at what was written, besides showing it in the tree:
+   * for an action a person asked for through prompts (a new milestone, a distilled one, a logged
+   * approval). Callers that pass every input (tests, other commands) leave the editors alone.
+   */
   readonly open?: boolean;
   /** Show a refusal as a warning (default); callers that offer a way on show it themselves. */
   readonly showRefusal?: boolean;
@@ -26,14 +34,15 @@ export interface RunOptions {
 
 /**
  * Runs one lifecycle action on `folder`: the snapshot, the core's plan (or refusal), the
- * `WorkspaceEdit`, and one message for the user. `action` names it for messages and the log
- * (`complete "Query box"`).
+ * `WorkspaceEdit`, one message for the user, and what was written shown (see `showWritten`).
+ * `action` names it for messages and the log (`complete "Query box"`).
  */
 export async function runLifecycle(
   deps: LifecycleDeps, folder: vscode.WorkspaceFolder, action: string,
   compute: (snapshot: FolderSnapshot, context: LifecycleContext) => PlanOutcome, options: RunOptions = {},
 ): Promise<LifecycleResult> {
   let result: LifecycleResult;
+  let written: WrittenAt | null = null;
   try {
     const snapshot = await folderSnapshot(deps.index, folder);
     const outcome = compute(snapshot, { identity: await resolveIdentity(), now: new Date() });
@@ -43,18 +52,34 @@ export async function runLifecycle(
       result = { kind: 'ok', summary: outcome.plan.summary, changed: [] };
     } else {
       result = await applyPlan(folder, snapshot, outcome.plan);
-      if (result.kind === 'ok') await catchUp(deps.index, folder, outcome.plan);
+      if (result.kind === 'ok') {
+        await catchUp(deps.index, folder, outcome.plan);
+        written = writtenAt(outcome.plan, (file) => snapshot.text(file));
+      }
     }
   } catch (error) {
     deps.log.error(`Could not ${action}`, error instanceof Error ? error : String(error));
     result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
   report(deps, action, result, options);
-  if (result.kind === 'ok' && options.open && result.primary !== undefined) {
-    const uri = vscode.Uri.joinPath(folder.uri, ...result.primary.split('/'));
-    await vscode.window.showTextDocument(uri, { preview: false });
-  }
+  if (result.kind === 'ok' && written) await showWritten(deps, folder, written, options.open === true);
   return result;
+}
+
+/**
+ * Shows what an action wrote: the milestone that holds it is revealed and selected in the tree
+ * (the focus stays where it is), and with `open` the file is opened at that line (a DECISIONS.md
+ * entry, which no row shows, is seen only there).
+ */
+async function showWritten(deps: LifecycleDeps, folder: vscode.WorkspaceFolder, at: WrittenAt, open: boolean): Promise<void> {
+  try {
+    await deps.revealInTree(folder, at.file, at.line);
+  } catch (error) {
+    deps.log.warn(`Could not reveal ${at.file} in the Milestones tree: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!open) return;
+  const start = new vscode.Position(at.line, 0);
+  await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, ...at.file.split('/')), { preview: false, selection: new vscode.Range(start, start) });
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { FieldValue, FieldView, MilestoneView } from '../../../src/protocol/formProtocol';
 import type { RenderContext } from '../context';
 import { assertNever } from '../context';
-import { el, idFor } from '../dom';
+import { el, idFor, inlineMarkdown } from '../dom';
 import { clearControl, humanize, iconButton, labelFor, problemList, refusalFor, selectControl, textControl } from './controls';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,7 +31,7 @@ function renderField(ctx: RenderContext, milestone: number, f: FieldView): HTMLE
   return el('div', { cls: `field kind-${f.kind}`, attrs: { 'data-field': f.key } },
     f.kind === 'boolean' && f.editable ? null : labelFor(controlKey, label, f.required),
     control,
-    f.description ? el('vscode-form-helper', {}, el('p', { text: f.description })) : null,
+    f.description ? el('vscode-form-helper', {}, el('p', {}, ...inlineMarkdown(f.description))) : null,
     f.editable ? null : el('p', { cls: 'hint', text: 'Read-only here: edit it in the text.' }),
     problemList(ctx, rowKey, f.problems),
     refusalFor(ctx, rowKey));

@@ -21,7 +21,8 @@ function renderMilestone(ctx: RenderContext, m: MilestoneView): HTMLElement {
   const { done, total } = m.progress;
   return el('section', { cls: 'milestone', attrs: { 'data-milestone': m.index, 'aria-labelledby': titleId } },
     el('header', { cls: 'milestone-header' },
-      el('h2', { attrs: { id: titleId }, text: m.title === '' ? `Milestone ${m.index + 1}` : m.title }),
+      // Focusable by script only: `reveal` puts the focus here.
+      el('h2', { attrs: { id: titleId, tabindex: -1 }, text: m.title === '' ? `Milestone ${m.index + 1}` : m.title }),
       m.status !== null ? el('span', { cls: 'status-pill', attrs: { 'data-role': 'status-pill' } }, el('span', { cls: 'sr-only', text: 'Status: ' }), m.status) : null,
       el('span', { cls: 'progress', attrs: { 'data-role': 'progress' } },
         el('progress', { attrs: { max: Math.max(total, 1), value: done, 'aria-label': `Progress: ${done} of ${total} done` } }),
