@@ -178,6 +178,6 @@ export class DiagnosticsService implements vscode.Disposable {
     this.log.error(what, error instanceof Error ? error : String(error));
     if (this.warned) return;
     this.warned = true;
-    void vscode.window.showErrorMessage('Milestones could not validate some files; see the Milestones output for details.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Milestones could not validate some files; see the Milestones output for details.'));
   }
 }

@@ -45,7 +45,7 @@ class MilestoneStatusBar implements StatusBarApi, vscode.Disposable {
 
   constructor(private readonly index: WorkspaceIndexService, private readonly form: FormFocus) {
     this.item.name = 'Milestone of the active editor';
-    this.item.command = { command: CommandId.revealInTree, title: 'Reveal in Tree' };
+    this.item.command = { command: CommandId.revealInTree, title: vscode.l10n.t('Reveal in Tree') };
   }
 
   get text(): string {
@@ -109,7 +109,7 @@ async function revealInTree(bar: MilestoneStatusBar, provider: MilestoneTreeProv
   const shown = bar.current;
   if (!shown) return undefined;
   const node = await revealMilestoneRow(provider, view, shown.folderKey, shown.milestone, true);
-  if (!node) void vscode.window.showInformationMessage(`"${shown.milestone.title}" is not shown in the Milestones tree (completed milestones may be hidden).`);
+  if (!node) void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not shown in the Milestones tree (completed milestones may be hidden).', shown.milestone.title));
   return node?.id;
 }
 

@@ -12,7 +12,7 @@ export function registerOpenLocationCommand(log: vscode.LogOutputChannel): vscod
       await vscode.window.showTextDocument(doc, { selection, preview: true });
     } catch (error) {
       log.error(`Could not open ${uri.toString()}`, error instanceof Error ? error : String(error));
-      void vscode.window.showErrorMessage(`Could not open ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', uri.fsPath || uri.toString(), error instanceof Error ? error.message : String(error)));
     }
   });
 }

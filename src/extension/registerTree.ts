@@ -21,7 +21,6 @@ function syncContextKeys(service: WorkspaceIndexService): void {
 }
 
 /** Above the tree in Restricted Mode, where only the built-in schemas apply (see `SchemaService.registryFor`). */
-const RESTRICTED_MODE_MESSAGE = 'Restricted Mode: only the built-in schemas apply until you trust this workspace.';
 
 /** Ticking a checkbox edits the file; when the edit does not happen the tree shows the file's truth again. */
 async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provider: MilestoneTreeProvider, toggler: StepToggler): Promise<void> {
@@ -30,7 +29,7 @@ async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provide
   // (it shows the click until then), and say so.
   if (e.items.length === 0) {
     provider.refresh();
-    vscode.window.setStatusBarMessage('$(info) Milestones: the tree was updating and missed that click; please click again.', 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) Milestones: the tree was updating and missed that click; please click again.'), 5000);
     return;
   }
   let repaint = false;
@@ -57,7 +56,7 @@ export function registerTree(
   });
   syncContextKeys(service);
   const showMessage = () => {
-    const lines = [vscode.workspace.isTrusted ? undefined : RESTRICTED_MODE_MESSAGE, filterMessage(provider.filter)].filter((l) => l !== undefined);
+    const lines = [vscode.workspace.isTrusted ? undefined : vscode.l10n.t('Restricted Mode: only the built-in schemas apply until you trust this workspace.'), filterMessage(provider.filter)].filter((l) => l !== undefined);
     view.message = lines.length > 0 ? lines.join(' ') : undefined;
   };
   showMessage();

@@ -29,6 +29,11 @@ function isDoneIn(text: string, file: string, ref: StepRef): boolean {
   return found?.kind === 'found' && found.found.step.state === 'done';
 }
 
+/** What a tick or untick is called in messages: `mark "Parser" done`. */
+function markAction(text: string, done: boolean): string {
+  return done ? vscode.l10n.t('mark "{0}" done', text) : vscode.l10n.t('mark "{0}" not done', text);
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -76,7 +81,7 @@ export class StepToggler {
   }
 
   private async run(uri: vscode.Uri, ref: StepRef, wanted: boolean | 'flip'): Promise<ToggleResult> {
-    let action = wanted === 'flip' ? `tick or untick "${ref.text}"` : `mark "${ref.text}" ${wanted ? 'done' : 'not done'}`;
+    let action = wanted === 'flip' ? vscode.l10n.t('tick or untick "{0}"', ref.text) : markAction(ref.text, wanted);
     const place = locate(uri);
     if (!place) return this.refuse(action, uri, 'the file is not in an open workspace folder');
     try {
@@ -87,7 +92,7 @@ export class StepToggler {
       // No await between reading the text and applying the edit: the offsets stay valid.
       const text = doc.getText();
       const done = wanted === 'flip' ? !isDoneIn(text, place.file, ref) : wanted;
-      action = `mark "${ref.text}" ${done ? 'done' : 'not done'}`;
+      action = markAction(ref.text, done);
       const outcome = toggleStep(text, place.file, ref, done, { identity, now: new Date() });
       if (outcome.kind === 'refused') return this.refuse(action, uri, outcome.reason);
       if (outcome.edits.length === 0) return { kind: 'ok', edits: 0 };
@@ -112,13 +117,13 @@ export class StepToggler {
 
   private refuse(action: string, uri: vscode.Uri, reason: string): ToggleResult {
     this.log.warn(`Could not ${action} in ${uri.toString()}: ${reason}`);
-    void vscode.window.showWarningMessage(`Could not ${action}: ${reason}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not {0}: {1}', action, reason));
     return { kind: 'refused', reason };
   }
 
   private fail(action: string, uri: vscode.Uri, message: string): ToggleResult {
     this.log.error(`Could not ${action} in ${uri.toString()}: ${message}`);
-    void vscode.window.showErrorMessage(`Could not ${action}: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not {0}: {1}', action, message));
     return { kind: 'failed', message };
   }
 }

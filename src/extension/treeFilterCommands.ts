@@ -4,7 +4,7 @@ import type { MilestoneTreeProvider } from './milestoneTreeProvider';
 
 /** The line above the tree while it is filtered, or undefined. */
 export function filterMessage(filter: string): string | undefined {
-  return filter === '' ? undefined : `Filtered by "${filter}". Escape or Clear Filter shows every milestone.`;
+  return filter === '' ? undefined : vscode.l10n.t('Filtered by "{0}". Escape or Clear Filter shows every milestone.', filter);
 }
 
 /**
@@ -14,8 +14,8 @@ export function filterMessage(filter: string): string | undefined {
 function askFilter(provider: MilestoneTreeProvider, apply: (text: string) => void): Promise<void> {
   const before = provider.filter;
   const box = vscode.window.createInputBox();
-  box.title = 'Filter the Milestones tree';
-  box.placeholder = 'Part of a milestone or step label (Enter keeps it, Escape undoes it)';
+  box.title = vscode.l10n.t('Filter the Milestones tree');
+  box.placeholder = vscode.l10n.t('Part of a milestone or step label (Enter keeps it, Escape undoes it)');
   box.value = before;
   let accepted = false;
   return new Promise((resolve) => {

@@ -36,7 +36,7 @@ export function statusIcon(category: StatusCategory): vscode.ThemeIcon {
 }
 
 function openAt(uri: vscode.Uri, line: number): vscode.Command {
-  return { command: CommandId.openLocation, title: 'Open', arguments: [uri.toString(), line] };
+  return { command: CommandId.openLocation, title: vscode.l10n.t('Open'), arguments: [uri.toString(), line] };
 }
 
 function milestoneItem(node: MilestoneNode, problems: readonly Problem[]): vscode.TreeItem {
@@ -113,7 +113,7 @@ function stepItem(node: StepNode): vscode.TreeItem {
       const done = step.state === 'done';
       item.checkboxState = {
         state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-        tooltip: done ? 'Mark not done' : 'Mark done',
+        tooltip: done ? vscode.l10n.t('Mark not done') : vscode.l10n.t('Mark done'),
       };
       item.description = openStateNote(step);
       item.tooltip = `${step.text}\n${where}`;
@@ -122,13 +122,13 @@ function stepItem(node: StepNode): vscode.TreeItem {
     }
     case 'nonstandard':
       item.iconPath = icon(['warning', 'list.warningForeground']);
-      item.description = `non-standard marker ${markerOf(step)}`.trim();
-      item.tooltip = `${step.text}\n${where}\nThis marker is not a GitHub task item, so it is not counted. Use [ ] or [x].`;
+      item.description = vscode.l10n.t('non-standard marker {0}', markerOf(step)).trim();
+      item.tooltip = `${step.text}\n${where}\n${vscode.l10n.t('This marker is not a GitHub task item, so it is not counted. Use [ ] or [x].')}`;
       item.contextValue = 'step.nonstandard';
       break;
     case 'info':
       item.iconPath = new vscode.ThemeIcon('circle-small');
-      item.tooltip = `${step.text}\n${where}\nA criterion without a checkbox: shown, not counted.`;
+      item.tooltip = `${step.text}\n${where}\n${vscode.l10n.t('A criterion without a checkbox: shown, not counted.')}`;
       item.contextValue = 'step.info';
       break;
   }

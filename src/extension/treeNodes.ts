@@ -77,14 +77,14 @@ export function rootNodes(folders: readonly FolderMilestones[], settings: TreeOp
   const total = folders.reduce((n, f) => n + f.milestones.length, 0);
   if (total > 0 && settings.filter !== '' && roots.every((r) => r.milestones.length === 0)) {
     return [{
-      kind: 'message', id: 'message:no-match', parent: undefined, text: 'No milestone or step matches the filter. Clear Filter',
-      command: { command: CommandId.clearFilter, title: 'Clear Filter' },
+      kind: 'message', id: 'message:no-match', parent: undefined, text: vscode.l10n.t('No milestone or step matches the filter. Clear Filter'),
+      command: { command: CommandId.clearFilter, title: vscode.l10n.t('Clear Filter') },
     }];
   }
   if (total > 0 && roots.every((r) => r.milestones.length === 0)) {
     return [{
-      kind: 'message', id: 'message:all-hidden', parent: undefined, text: 'All milestones are done. Show completed',
-      command: { command: 'milestones.showCompleted', title: 'Show Completed' },
+      kind: 'message', id: 'message:all-hidden', parent: undefined, text: vscode.l10n.t('All milestones are done. Show completed'),
+      command: { command: 'milestones.showCompleted', title: vscode.l10n.t('Show Completed') },
     }];
   }
   if (total === 0 || !scanned) return [];

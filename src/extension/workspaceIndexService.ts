@@ -122,7 +122,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
       this.log.info(`Indexed ${count} milestone file(s) in ${folders.length} folder(s) in ${Date.now() - started} ms.`);
       this.changed.fire({ reason: 'scan', changes: [] });
     });
-    await vscode.window.withProgress({ location: { viewId: ViewId.tree }, title: 'Indexing milestone files' }, () => scan);
+    await vscode.window.withProgress({ location: { viewId: ViewId.tree }, title: vscode.l10n.t('Indexing milestone files') }, () => scan);
   }
 
   /**

@@ -175,6 +175,6 @@ export class FormPanel implements vscode.Disposable {
 
   private fail(action: string, error: unknown): void {
     this.deps.log.error(`Milestone Form: could not ${action} for ${this.document.uri.toString()}`, error instanceof Error ? error : String(error));
-    void vscode.window.showErrorMessage(`Milestone Form: could not ${action}: ${errorText(error)}. See the Milestones output for details.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Milestone Form: could not {0}: {1}. See the Milestones output for details.', action, errorText(error)));
   }
 }

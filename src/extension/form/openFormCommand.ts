@@ -57,10 +57,10 @@ async function pickMilestone(index: WorkspaceIndexService): Promise<FormTarget |
     items.push({ label: milestone.title, description: vscode.workspace.asRelativePath(uri), uri, milestone });
   }
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('Milestones: no milestone file found in this workspace.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Milestones: no milestone file found in this workspace.'));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'Open in Form', placeHolder: 'Milestone to open in the form', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open in Form'), placeHolder: vscode.l10n.t('Milestone to open in the form'), matchOnDescription: true });
   return picked && { uri: picked.uri, milestone: picked.milestone };
 }
 
@@ -88,7 +88,7 @@ export function registerOpenFormCommand(index: WorkspaceIndexService, provider: 
         await provider.open(uri, milestoneAt(index, uri, given.milestone));
       } catch (error) {
         log.error(`Could not open ${uri.toString()} in the form`, error instanceof Error ? error : String(error));
-        void vscode.window.showErrorMessage(`Could not open ${vscode.workspace.asRelativePath(uri)} in the form: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0} in the form: {1}', vscode.workspace.asRelativePath(uri), error instanceof Error ? error.message : String(error)));
       }
     }),
   );

@@ -19,9 +19,9 @@ export function registerLogApprovalCommand(deps: LifecycleDeps): vscode.Disposab
     let input: ApprovalInput = given ?? {};
     if (!given) {
       const decision = await vscode.window.showInputBox({
-        title: `Log approval: ${target.milestone.title}`,
-        prompt: 'The decision, as it goes into DECISIONS.md (leave as is for the default)',
-        value: 'Approved to advance to the next milestone',
+        title: vscode.l10n.t('Log approval: {0}', target.milestone.title),
+        prompt: vscode.l10n.t('The decision, as it goes into DECISIONS.md (leave as is for the default)'),
+        value: vscode.l10n.t('Approved to advance to the next milestone'),
       });
       if (decision === undefined) return CANCELLED;
       input = { decision };

@@ -31,7 +31,7 @@ export function registerDistillCommand(deps: LifecycleDeps): vscode.Disposable {
       const place = locate(uri);
       if (!place) continue;
       if (folder && folder.uri.toString() !== place.folder.uri.toString()) {
-        void vscode.window.showWarningMessage('Could not distill: the notes are in different workspace folders.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Could not distill: the notes are in different workspace folders.'));
         return { kind: 'refused', reason: 'the notes are in different workspace folders', code: 'invalid-input' };
       }
       folder = place.folder;
@@ -45,8 +45,8 @@ export function registerDistillCommand(deps: LifecycleDeps): vscode.Disposable {
     let name = typeof givenName === 'string' ? givenName : undefined;
     if (name === undefined) {
       name = await vscode.window.showInputBox({
-        title: `Distill ${notes.length} handoff note${notes.length === 1 ? '' : 's'} into a milestone`,
-        prompt: 'Name the milestone after what was achieved (it becomes the folder name, e.g. "Core entities")',
+        title: notes.length === 1 ? vscode.l10n.t('Distill 1 handoff note into a milestone') : vscode.l10n.t('Distill {0} handoff notes into a milestone', notes.length),
+        prompt: vscode.l10n.t('Name the milestone after what was achieved (it becomes the folder name, e.g. "Core entities")'),
         validateInput: (v) => (v.trim() === '' ? 'A milestone needs a name' : undefined),
       });
       if (name === undefined) return CANCELLED;
@@ -65,10 +65,10 @@ async function pickNotes(deps: LifecycleDeps): Promise<{ folder: vscode.Workspac
     }
   }
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('Milestones: there is no handoff note left to distill (notes directly in a handoffs/ folder).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Milestones: there is no handoff note left to distill (notes directly in a handoffs/ folder).'));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'The handoff notes to distill into one milestone' });
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('The handoff notes to distill into one milestone') });
   if (!picked || picked.length === 0) return undefined;
   const folder = picked[0]!.folder;
   return { folder, notes: picked.filter((p) => p.folder === folder).map((p) => p.file) };

@@ -16,8 +16,8 @@ export async function askLines(title: string, what: string): Promise<string[] | 
   const lines: string[] = [];
   for (;;) {
     const value = await vscode.window.showInputBox({
-      title: `${title} — ${what} ${lines.length + 1}`,
-      prompt: lines.length === 0 ? `Enter the first ${what}; press Enter on an empty box to finish` : `${lines.length} so far (last: ${lines.at(-1)}); Enter on an empty box to finish`,
+      title: vscode.l10n.t('{0} — {1} {2}', title, what, lines.length + 1),
+      prompt: lines.length === 0 ? vscode.l10n.t('Enter the first {0}; press Enter on an empty box to finish', what) : vscode.l10n.t('{0} so far (last: {1}); Enter on an empty box to finish', lines.length, lines.at(-1) ?? ''),
       ignoreFocusOut: true,
     });
     if (value === undefined) return undefined;

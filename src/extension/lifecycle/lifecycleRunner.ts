@@ -110,11 +110,11 @@ function report(deps: LifecycleDeps, action: string, result: LifecycleResult, op
     case 'refused':
       deps.log.warn(`Could not ${action}: ${result.reason}${result.items ? ` (${result.items.join('; ')})` : ''}`);
       if (options.showRefusal !== false) {
-        void vscode.window.showWarningMessage(`Could not ${action}: ${result.reason}${result.items && result.items.length > 0 ? `: ${result.items.join('; ')}` : ''}.`);
+        void vscode.window.showWarningMessage(result.items && result.items.length > 0 ? vscode.l10n.t('Could not {0}: {1}: {2}.', action, result.reason, result.items.join('; ')) : vscode.l10n.t('Could not {0}: {1}.', action, result.reason));
       }
       break;
     case 'failed':
-      void vscode.window.showErrorMessage(`Could not ${action}: ${result.message}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not {0}: {1}.', action, result.message));
       break;
     case 'cancelled':
       break;

@@ -75,7 +75,7 @@ async function pick(index: WorkspaceIndexService, accepts: (m: Milestone) => boo
     target: targetOf(folder, vscode.Uri.joinPath(folder.uri, ...m.file.split('/')), m),
   })));
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(`Milestones: no milestone to choose from (${placeHolder.toLowerCase()}).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Milestones: no milestone to choose from ({0}).', placeHolder.toLowerCase()));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });

@@ -16,7 +16,7 @@ export function registerNewMilestoneCommand(deps: LifecycleDeps): vscode.Disposa
     const request = isRequest(given) ? given : undefined;
     const folder = request?.folder !== undefined
       ? vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === request.folder)
-      : (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'The workspace folder of the new milestone' }) : vscode.workspace.workspaceFolders?.[0];
+      : (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('The workspace folder of the new milestone') }) : vscode.workspace.workspaceFolders?.[0];
     if (!folder) return request ? { kind: 'failed', message: `no workspace folder ${request.folder ?? ''}` } : CANCELLED;
     const asked = request ?? await askNewMilestone(await folderSnapshot(deps.index, folder), folder);
     if (!asked) return CANCELLED;

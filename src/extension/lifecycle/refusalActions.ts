@@ -5,8 +5,8 @@ import type { LifecycleResult } from './lifecycleResult';
 import { runLifecycle, schemaOf, type LifecycleDeps } from './lifecycleRunner';
 import type { MilestoneTarget } from './milestoneTarget';
 
-const COMPLETE_ANYWAY = 'Complete Anyway';
-const LOG_APPROVAL = 'Log Approval…';
+const COMPLETE_ANYWAY = vscode.l10n.t('Complete Anyway');
+const LOG_APPROVAL = vscode.l10n.t('Log Approval…');
 
 /**
  * The safe answer, first: VS Code makes the first item that is not `isCloseAffordance` the default
@@ -15,8 +15,8 @@ const LOG_APPROVAL = 'Log Approval…';
  * Escape and the dialog's close button answer. No item can be both, so Enter keeps the milestone
  * open and Escape cancels: neither does what the dialog warns about.
  */
-const KEEP_OPEN: vscode.MessageItem = { title: 'Keep Open' };
-const CANCEL: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+const KEEP_OPEN: vscode.MessageItem = { title: vscode.l10n.t('Keep Open') };
+const CANCEL: vscode.MessageItem = { title: vscode.l10n.t('Cancel'), isCloseAffordance: true };
 
 /**
  * Shows a refusal of Complete (or of a done status) with the way on it offers: open criteria are
@@ -33,13 +33,13 @@ export async function offerWayOn(deps: LifecycleDeps, target: MilestoneTarget, r
     return offerWayOn(deps, target, await complete(deps, target, true, false), true);
   }
   if (result.code === 'approval-required') {
-    const detail = `${LOG_APPROVAL} adds the approval of "${title}" to DECISIONS.md, then completes it.`;
+    const detail = vscode.l10n.t('{0} adds the approval of "{1}" to DECISIONS.md, then completes it.', LOG_APPROVAL, title);
     if (!(await confirmed(`${capitalized(result.reason)}.`, detail, LOG_APPROVAL))) return result;
     const logged = await vscode.commands.executeCommand<LifecycleResult>(CommandId.logApproval, { uri: target.uri, line: target.ref.line, title });
     if (logged?.kind !== 'ok') return logged ?? result;
     return offerWayOn(deps, target, await complete(deps, target, force, false), force);
   }
-  void vscode.window.showWarningMessage(`Could not change "${title}": ${result.reason}.`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('Could not change "{0}": {1}.', title, result.reason));
   return result;
 }
 

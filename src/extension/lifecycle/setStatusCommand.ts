@@ -22,8 +22,8 @@ export function registerSetStatusCommand(deps: LifecycleDeps): vscode.Disposable
     if (status === undefined) {
       const values = statusValues(milestone.convention, schema);
       const picked = await vscode.window.showQuickPick(
-        values.map((v) => ({ label: v, description: v === milestone.status ? 'current' : undefined })),
-        { placeHolder: `Status of "${milestone.title}" (now ${milestone.status ?? 'none'})` },
+        values.map((v) => ({ label: v, description: v === milestone.status ? vscode.l10n.t('current') : undefined })),
+        { placeHolder: vscode.l10n.t('Status of "{0}" (now {1})', milestone.title, milestone.status ?? vscode.l10n.t('none')) },
       );
       if (!picked) return CANCELLED;
       status = picked.label;

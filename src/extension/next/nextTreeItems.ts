@@ -17,7 +17,7 @@ const ITEM_LABEL: Readonly<Record<NextItemKind, string>> = {
 };
 
 function openAt(uri: vscode.Uri, line: number): vscode.Command {
-  return { command: CommandId.openLocation, title: 'Open', arguments: [uri.toString(), line] };
+  return { command: CommandId.openLocation, title: vscode.l10n.t('Open'), arguments: [uri.toString(), line] };
 }
 
 /** `folder · status · awaiting approval · done/total · owner`, leaving out what does not apply. */
