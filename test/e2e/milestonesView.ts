@@ -84,10 +84,22 @@ export class MilestonesView {
     await row.locator(`.custom-view-tree-node-item-checkbox[aria-checked="${checked}"]`).waitFor();
   }
 
-  /** Expands a collapsed row (no-op when it is expanded or a leaf). */
-  async expand(row: Locator): Promise<void> {
-    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-    await row.and(this.page.locator(':not([aria-expanded="false"])')).waitFor();
+  /**
+   * Expands a collapsed row (no-op when it is expanded or a leaf); with `child`, waits for that row
+   * to show. A row opened while the whole tree repaints can stay empty (VS Code drops the answer to
+   * a request for the rows of a parent it has just forgotten): a person folds it and opens it
+   * again, and so does this, at most twice more.
+   */
+  async expand(row: Locator, child?: Locator): Promise<void> {
+    const twistie = row.locator('.monaco-tl-twistie');
+    for (let attempt = 1; ; attempt++) {
+      if ((await row.getAttribute('aria-expanded')) === 'false') await twistie.click();
+      await row.and(this.page.locator(':not([aria-expanded="false"])')).waitFor();
+      if (!child || (await child.waitFor({ timeout: 5000 }).then(() => true, () => false))) return;
+      if (attempt === 3) throw new Error('the row opened without showing the expected child row');
+      await twistie.click();
+      await row.and(this.page.locator('[aria-expanded="false"]')).waitFor();
+    }
   }
 
   /** The labels of the rendered rows, top to bottom. */
