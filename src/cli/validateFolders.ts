@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problems';
 import { SchemaRegistry } from '../core/schema/schemaRegistry';
+import { kbSchemaFiles } from '../core/schema/schemaLocations';
 import type { SchemaSetting } from '../core/schema/schemaTypes';
 import { validateFile } from '../core/validate/validateFile';
 import { workspaceProblems, type IndexedFile } from '../core/validate/workspaceProblems';
@@ -85,19 +86,13 @@ export function validateFolders(folders: readonly string[], today: string, maxFi
 }
 
 /**
- * The schema files whose own problems are shown, as the extension picks them: `NAME.jsonschema.yaml`
- * beside each `NAME.kb/` folder that holds a milestone file (nested .kb folders too), and the schema
+ * The schema files whose own problems are shown, as the extension picks them: the schema beside
+ * each `NAME.kb/` folder that holds a milestone file (`kbSchemaFiles`), and the schema
  * files `milestones.schemas` names inside the folder; only those that exist. Relative to `root`,
  * `/`-separated, sorted.
  */
 export function schemaFilesToCheck(root: string, milestoneFiles: readonly string[], settings: readonly SchemaSetting[]): string[] {
-  const out = new Set<string>();
-  for (const file of milestoneFiles) {
-    const parts = file.split('/');
-    for (let i = 0; i < parts.length - 1; i++) {
-      if (/\.kb$/i.test(parts[i]!) && parts[i]!.length > 3) out.add([...parts.slice(0, i), `${parts[i]!.slice(0, -3)}.jsonschema.yaml`].join('/'));
-    }
-  }
+  const out = kbSchemaFiles(milestoneFiles);
   for (const { schema } of settings) {
     const rel = path.relative(root, path.resolve(root, schema)).split(path.sep).join('/');
     if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) out.add(rel);

@@ -6,7 +6,7 @@ import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
 import { readSchemaSettings, SCHEMAS_KEY } from './validationConfig';
 
 /** Names that are schema files whatever the settings say. */
-const SCHEMA_NAME = /(?:\.jsonschema\.yaml|\.schema\.(?:json|ya?ml))$/i;
+const SCHEMA_NAME = /(?:\.jsonschema\.(?:ya?ml|json)|\.schema\.(?:json|ya?ml))$/i;
 /** Quiet time after the last keystroke in an open schema before everything is validated again. */
 const SCHEMA_TYPING_DELAY_MS = 200;
 /** Batches several schema events (a checkout, a save plus its watcher event) into one re-validation. */
@@ -56,7 +56,7 @@ export class SchemaService implements vscode.Disposable {
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    for (const glob of ['**/*.jsonschema.yaml', '**/*.schema.{json,yaml,yml}']) this.subscriptions.push(this.watch(glob));
+    for (const glob of ['**/*.jsonschema.{yaml,yml,json}', '**/*.schema.{json,yaml,yml}']) this.subscriptions.push(this.watch(glob));
     this.watchConfigured();
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0 && this.isSchemaFile(e.document.uri)) this.invalidateSoon(e.document.uri); }),

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Problem } from '../core/problems';
+import { kbSchemaFiles } from '../core/schema/schemaLocations';
 import { workspaceProblems } from '../core/validate/workspaceProblems';
 import type { IndexedFile } from '../core/validate/workspaceProblems';
 import type { SchemaService } from './schemaService';
@@ -35,22 +36,6 @@ export function workspaceFileProblems(
   const out: ProblemsByUri = new Map();
   const found = workspaceProblems(files, (folder, file) => textOf(fileUri(folder, file), folder, file), { exists });
   for (const { folder, problem } of found) add(out, fileUri(folder, problem.file), problem);
-  return out;
-}
-
-/**
- * `NAME.jsonschema.yaml` beside each `NAME.kb/` folder holding an indexed file (nested .kb folders
- * too), relative to the workspace folder.
- */
-export function kbSchemaFiles(files: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const file of files) {
-    const parts = file.split('/');
-    for (let i = 0; i < parts.length - 1; i++) {
-      if (!/\.kb$/i.test(parts[i]) || parts[i].length <= 3) continue;
-      out.add([...parts.slice(0, i), `${parts[i].slice(0, -3)}.jsonschema.yaml`].join('/'));
-    }
-  }
   return out;
 }
 

@@ -27,15 +27,28 @@ export function schemaReference(fileAbs: string, value: unknown): SchemaReferenc
 const WORKSPACE_SCHEMA_EXTENSIONS = ['.jsonschema.yaml', '.jsonschema.yml', '.jsonschema.json'];
 
 /**
- * The workspace schema files that may apply to `file` (relative to `folderRoot`): for a file
- * directly in `NAME.kb/`, `NAME.jsonschema.yaml` (or `.yml`, `.json`) beside that folder. Nested
- * `.kb` folders follow the same rule, so each picks its own sibling schema.
+ * The one rule for a folder's own schema: a file directly in `NAME.kb/` may follow
+ * `NAME.jsonschema.yaml` (or `.yml`, `.json`) beside that folder. Nested `.kb` folders follow the
+ * same rule, so each picks its own sibling schema. Relative to the workspace folder, `/`-separated;
+ * [] for a file in no `NAME.kb/` folder.
  */
-export function workspaceSchemaCandidates(folderRoot: string, file: string): string[] {
+export function kbSchemaNames(file: string): string[] {
   const segs = file.split('/');
   if (segs.length < 2) return [];
   const m = /^(.+)\.kb$/i.exec(segs[segs.length - 2]!);
   if (m === null) return [];
-  const parent = segs.slice(0, -2).join('/');
-  return WORKSPACE_SCHEMA_EXTENSIONS.map((ext) => path.resolve(folderRoot, parent, m[1] + ext));
+  const parent = segs.slice(0, -2);
+  return WORKSPACE_SCHEMA_EXTENSIONS.map((ext) => [...parent, m[1] + ext].join('/'));
+}
+
+/** The workspace schema files that may apply to `file` (relative to `folderRoot`), absolute: `kbSchemaNames`. */
+export function workspaceSchemaCandidates(folderRoot: string, file: string): string[] {
+  return kbSchemaNames(file).map((name) => path.resolve(folderRoot, name));
+}
+
+/** The schema files that may apply to any of `files` (`kbSchemaNames`), each once; they may not exist. */
+export function kbSchemaFiles(files: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const file of files) for (const name of kbSchemaNames(file)) out.add(name);
+  return out;
 }
