@@ -1,7 +1,7 @@
-import { readFrontmatter } from '../../core/frontmatter/readFrontmatter';
 import type { FolderSnapshot, LifecycleContext, MilestoneRef, PlanOutcome, Refusal } from '../../core/lifecycle/changePlan';
 import { findMilestoneByTitle, type FoundMilestone } from '../../core/lifecycle/findMilestone';
 import { setMilestoneStatus } from '../../core/lifecycle/status/setMilestoneStatus';
+import { schemaData } from '../../core/schema/schemaData';
 import type { JsonSchema } from '../../core/schema/schemaTypes';
 import type { ParsedArgs } from '../parseArgs';
 import type { CliCommand, CliIO } from './cliCommand';
@@ -32,7 +32,7 @@ export function milestoneTarget(workspace: CliWorkspace, snapshot: FolderSnapsho
     kind: 'target',
     ref: { file, line: milestone.line, title: milestone.title },
     found,
-    schema: workspace.schemaOf(file, milestone.convention, headerData(milestone.convention === 'session-json', text)),
+    schema: workspace.schemaOf(file, milestone.convention, schemaData(text, milestone.convention, file)),
   };
 }
 
@@ -56,16 +56,6 @@ export function runOnMilestone(
   });
 }
 
-/** The parsed header of a milestone file (the whole object of a JSON one), or null. */
-function headerData(json: boolean, text: string): Readonly<Record<string, unknown>> | null {
-  if (!json) return readFrontmatter(text).data;
-  try {
-    const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    return data !== null && typeof data === 'object' && !Array.isArray(data) ? data as Record<string, unknown> : null;
-  } catch {
-    return null;
-  }
-}
 
 /** `milestones status <file> <status>`: sets a milestone's status (`setMilestoneStatus`). */
 export const statusCommand: CliCommand = {

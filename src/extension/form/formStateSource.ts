@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { classifyPath, readMilestoneFile } from '../../core/conventions/readMilestoneFile';
 import { formStateOf } from '../../core/form/formState';
-import { readFrontmatter } from '../../core/frontmatter/readFrontmatter';
-import type { ConventionId, FileReading } from '../../core/model';
+import type { FileReading } from '../../core/model';
 import type { Problem } from '../../core/problems';
+import { schemaData } from '../../core/schema/schemaData';
 import type { JsonSchema } from '../../core/schema/schemaTypes';
 import type { FormState } from '../../protocol/formProtocol';
 import type { DiagnosticsService } from '../diagnosticsService';
@@ -21,23 +21,6 @@ export interface VersionedState {
 /** The path `readMilestoneFile` classifies: relative to the workspace folder, else the whole path. */
 export function fileOf(uri: vscode.Uri): string {
   return locate(uri)?.file ?? uri.path.replace(/^\/+/, '');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The data a schema checks: the header (markdown) or the whole value (JSON); null when unreadable. */
-function schemaSubject(text: string, convention: ConventionId | null, file: string): Record<string, unknown> | null {
-  if (convention === 'session-json' || (convention === null && /\.json$/i.test(file))) {
-    try {
-      const data: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-      return isRecord(data) ? data : null;
-    } catch {
-      return null;
-    }
-  }
-  return readFrontmatter(text).data;
 }
 
 const keyOf = (problems: readonly Problem[]): string =>
@@ -113,7 +96,7 @@ export class FormStateSource implements vscode.Disposable {
     if (!place) return null;
     const kind = reading?.convention ?? classifyPath(file);
     const convention = kind === 'markdown' ? null : kind;
-    const data = schemaSubject(text, convention, file);
+    const data = schemaData(text, convention, file);
     return this.schemas.registryFor(place.folder).resolve(place.folder.uri.fsPath, file, convention, data).use?.schema ?? null;
   }
 }

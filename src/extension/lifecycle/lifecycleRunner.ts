@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { ChangePlan, FolderSnapshot, LifecycleContext, PlanOutcome } from '../../core/lifecycle/changePlan';
 import { writtenAt, type WrittenAt } from '../../core/lifecycle/writtenAt';
-import { readFrontmatter } from '../../core/frontmatter/readFrontmatter';
 import type { ConventionId } from '../../core/model';
+import { schemaData } from '../../core/schema/schemaData';
 import type { JsonSchema } from '../../core/schema/schemaTypes';
 import { resolveIdentity } from '../config';
 import type { SchemaService } from '../schemaService';
@@ -126,16 +126,7 @@ function report(deps: LifecycleDeps, action: string, result: LifecycleResult, op
  * setting, NAME.jsonschema.yaml beside NAME.kb/, the built-in one. `text` null: a file not written yet.
  */
 export function schemaOf(deps: LifecycleDeps, folder: vscode.WorkspaceFolder, file: string, convention: ConventionId, text: string | null): JsonSchema | null {
-  const data = text === null ? null : dataOf(text, convention);
+  const data = text === null ? null : schemaData(text, convention, file);
   return deps.schemas.registryFor(folder).resolve(folder.uri.fsPath, file, convention, data).use?.schema ?? null;
 }
 
-function dataOf(text: string, convention: ConventionId): Readonly<Record<string, unknown>> | null {
-  if (convention !== 'session-json') return readFrontmatter(text).data;
-  try {
-    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : null;
-  } catch {
-    return null;
-  }
-}
