@@ -50,8 +50,12 @@ if (!production) {
   if (harness.length) jobs.push(build({ ...node, entryPoints: harness, outdir: 'out/test/harness', outbase: 'test/harness', external: ['playwright-core'] }));
   const e2e = sources('test/e2e', (n) => n.endsWith('.ts'));
   if (e2e.length) jobs.push(build({ ...node, entryPoints: e2e, outdir: 'out/test/e2e', outbase: 'test/e2e', external: ['playwright-core'] }));
-  const bench = sources('bench', (n) => n.endsWith('.ts'));
+  // bench/vscode/ drives a real VS Code (`npm run bench:vscode`): only its entry is bundled, with Playwright left out.
+  const bench = sources('bench', (n) => n.endsWith('.ts')).filter((f) => !f.startsWith(path.join('bench', 'vscode') + path.sep));
   if (bench.length) jobs.push(build({ ...node, entryPoints: bench, outdir: 'out/bench', outbase: 'bench' }));
+  if (existsSync(path.join(root, 'bench/vscode/benchVscode.ts'))) {
+    jobs.push(build({ ...node, entryPoints: ['bench/vscode/benchVscode.ts'], outdir: 'out/bench/vscode', outbase: 'bench/vscode', external: ['playwright-core'] }));
+  }
 }
 await Promise.all(jobs);
 if (typecheck) {

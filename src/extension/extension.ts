@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { startBenchProbe } from './benchProbe';
 import { registerFormEditor } from './form/registerFormEditor';
 import { registerIndexWatchers } from './indexWatchers';
 import { registerLifecycle } from './lifecycle/registerLifecycle';
@@ -17,6 +18,9 @@ export type { FormApi } from './form/formEditorProvider';
 
 /** Composes the extension: log, index, watchers, tree, status bar, validation, commands, the form editor. */
 export function activate(context: vscode.ExtensionContext): MilestonesApi {
+  // Off unless `npm run bench:vscode` set MILESTONES_BENCH_PROBE=1; first, so it sees the whole scan.
+  const probe = startBenchProbe();
+  if (probe) context.subscriptions.push(probe);
   const log = vscode.window.createOutputChannel('Milestones', { log: true });
   const index = new WorkspaceIndexService(log);
   const toggler = new StepToggler(log);

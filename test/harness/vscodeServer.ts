@@ -17,6 +17,8 @@ export interface VsCodeServerOptions {
    * Mode. Default off (trust disabled, everything trusted).
    */
   readonly restricted?: boolean;
+  /** User settings added to the quiet ones (e.g. the bench's `explorer.sortOrder`). */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** Give `folder` or `workspace`. */
@@ -112,7 +114,7 @@ export async function startVsCodeServer(options: VsCodeServerOptions): Promise<V
   for (const settingsDir of [path.join(dirs.userData, 'User'), path.join(dirs.serverData, 'data/Machine')]) {
     mkdirSync(settingsDir, { recursive: true });
     const trust = options.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
-    writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify({ ...quietSettings, ...trust }, null, 2));
+    writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify({ ...quietSettings, ...trust, ...options.settings }, null, 2));
   }
   mkdirSync(dirs.extensions, { recursive: true });
   const logFile = path.join(run.dir, 'server.log');

@@ -1,0 +1,163 @@
+// `npm run bench:vscode [-- --sizes 1000,10000] [--runs 1]`: the extension in a real VS Code (the
+// server from .vscode-test/ in headless Chromium) on generated workspaces of N milestone files.
+// Each figure is printed beside a baseline measured in the same run on the same machine (these
+// machines are noisy; only ratios compare across runs): the command line's `list --json` of the
+// same folder, VS Code's own Explorer showing a new file, the same figure at 100 files, and the
+// extension host of an empty folder. Writes test-results/bench-vscode.json too.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { repoRoot } from '../../test/harness/repoPaths';
+import { generateWorkspace } from '../generateWorkspace';
+import { expectedTree, type ExpectedTree } from './expectedTree';
+import { measureEmpty, measureWorkbench, type WorkbenchFigures } from './measureWorkbench';
+import { withSession } from './workbenchSession';
+
+const MAX_SIZE = 50_000;
+/** The size whose tick time is the baseline of every size's. */
+const BASE_SIZE = 100;
+
+interface Options {
+  readonly sizes: readonly number[];
+  readonly runs: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  let sizes = [1000, 10_000];
+  let runs = 1;
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    if (argv[i] === '--sizes' && value !== undefined) {
+      sizes = value.split(',').map((s) => Number(s.trim()));
+      if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_SIZE)) throw new Error(`--sizes: whole numbers from 1 to ${MAX_SIZE}, comma-separated (got ${value})`);
+      i++;
+    } else if (argv[i] === '--runs' && value !== undefined) {
+      runs = Number(value);
+      if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: a whole number ≥ 1 (got ${value})`);
+      i++;
+    } else {
+      throw new Error(`unknown argument ${argv[i]}; usage: bench:vscode [--sizes 1000,10000] [--runs 1]`);
+    }
+  }
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs };
+}
+
+/** Generous waits: a 50,000-file scan on a busy two-core machine takes minutes. */
+function timeoutFor(size: number): number {
+  return Math.max(120_000, size * 6);
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** The wall time of `node dist/cli.js list --json <folder>`. */
+function cliListMs(folder: string): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [path.join(repoRoot(), 'dist/cli.js'), 'list', '--json', folder], { maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`milestones list --json ${folder} exited ${result.status}: ${result.stderr?.toString() ?? ''}`);
+  return ms;
+}
+
+interface SizeResult {
+  readonly size: number;
+  readonly files: number;
+  readonly milestones: number;
+  readonly cliListMs: readonly number[];
+  readonly runs: readonly WorkbenchFigures[];
+}
+
+type Median = { [K in keyof WorkbenchFigures]: number } & { cliListMs: number };
+
+function medians(result: SizeResult): Median {
+  const of = (key: keyof WorkbenchFigures) => median(result.runs.map((r) => r[key]));
+  return {
+    activationMs: of('activationMs'), tickMs: of('tickMs'), untickMs: of('untickMs'), outsideEditMs: of('outsideEditMs'),
+    explorerNewFileMs: of('explorerNewFileMs'), maxBlockMs: of('maxBlockMs'), blocksOver50: of('blocksOver50'),
+    totalBlockedOver50Ms: of('totalBlockedOver50Ms'), rssBytes: of('rssBytes'), cliListMs: median(result.cliListMs),
+  };
+}
+
+const ms = (v: number): string => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(0)} ms`);
+const mb = (v: number): string => `${(v / 1048576).toFixed(0)} MB`;
+const ratio = (v: number, base: number): string => `${(v / base).toFixed(2)}×`;
+
+function table(result: SizeResult, m: Median, base: Median, emptyRss: number): string {
+  const rows: [string, string, string, string][] = [
+    ['1 activation → full tree', ms(m.activationMs), `CLI list --json ${ms(m.cliListMs)}`, ratio(m.activationMs, m.cliListMs)],
+    ['2 tick → tree', ms(m.tickMs), `${BASE_SIZE} files ${ms(base.tickMs)}`, ratio(m.tickMs, base.tickMs)],
+    ['2 untick → tree', ms(m.untickMs), `${BASE_SIZE} files ${ms(base.untickMs)}`, ratio(m.untickMs, base.untickMs)],
+    ['3 outside edit → tree', ms(m.outsideEditMs), `Explorer new file ${ms(m.explorerNewFileMs)}`, ratio(m.outsideEditMs, m.explorerNewFileMs)],
+    ['4 longest ext-host block', ms(m.maxBlockMs), `${m.blocksOver50} blocks > 50 ms, ${ms(m.totalBlockedOver50Ms)} in all`, '—'],
+    ['5 ext-host RSS', mb(m.rssBytes), `empty folder ${mb(emptyRss)}`, `+${mb(m.rssBytes - emptyRss)}`],
+  ];
+  const head: [string, string, string, string] = ['measure', 'value', 'baseline', 'ratio'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]) => r.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const runs = result.runs.length > 1 ? `, medians of ${result.runs.length} runs` : '';
+  return [`${result.size} files (${result.files} milestone files, ${result.milestones} milestones${runs})`, line(head), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const measured = options.sizes.includes(BASE_SIZE) ? options.sizes : [BASE_SIZE, ...options.sizes];
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'ms-benchvs-'));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    const empty = path.join(tmp, 'empty');
+    mkdirSync(empty);
+    const emptyRss: number[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      log(`empty folder, run ${run + 1}/${options.runs}`);
+      emptyRss.push(await withSession(empty, timeoutFor(0), (s) => measureEmpty(s, timeoutFor(0))));
+    }
+    const results: SizeResult[] = [];
+    for (const size of measured) {
+      let expected: ExpectedTree | undefined;
+      const cli: number[] = [];
+      const runs: WorkbenchFigures[] = [];
+      for (let run = 0; run < options.runs; run++) {
+        // A fresh folder each run (the measures edit it); the generator makes the same files each time.
+        const folder = path.join(tmp, `ws-${size}-${run + 1}`);
+        log(`${size} files, run ${run + 1}/${options.runs}: generating ${folder}`);
+        generateWorkspace(folder, size);
+        rmSync(path.join(folder, 'VERSION'));
+        expected ??= expectedTree(folder);
+        cli.push(cliListMs(folder));
+        log(`${size} files, run ${run + 1}/${options.runs}: workbench`);
+        const tree = expected;
+        runs.push(await withSession(folder, timeoutFor(size), (s) => measureWorkbench(s, folder, tree, timeoutFor(size))));
+        rmSync(folder, { recursive: true, force: true });
+      }
+      if (!expected) throw new Error('no run');
+      results.push({ size, files: expected.files, milestones: expected.milestones, cliListMs: cli, runs });
+    }
+    const base = medians(results.find((r) => r.size === BASE_SIZE)!);
+    const emptyMedian = median(emptyRss);
+    const out = [`bench:vscode on ${os.cpus().length} CPU(s), node ${process.version}; baselines measured in the same run`];
+    for (const result of results.filter((r) => options.sizes.includes(r.size))) out.push('', table(result, medians(result), base, emptyMedian));
+    process.stdout.write(`${out.join('\n')}\n`);
+    const resultsDir = path.join(repoRoot(), 'test-results');
+    mkdirSync(resultsDir, { recursive: true });
+    const json = {
+      date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, options,
+      emptyFolderRssBytes: emptyRss, baseSize: BASE_SIZE,
+      sizes: results.map((r) => ({ ...r, median: medians(r) })),
+    };
+    const file = path.join(resultsDir, 'bench-vscode.json');
+    writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+    log(`written ${path.relative(process.cwd(), file)}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:vscode failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,139 @@
+// The measures of `npm run bench:vscode` in one workbench: each runs from an action (navigation, a
+// click, a write) to the DOM state that shows its effect, never for a fixed time.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Locator, Page } from 'playwright-core';
+import { MilestonesView } from '../../test/e2e/milestonesView';
+import type { ExpectedRow, ExpectedTree } from './expectedTree';
+import { extensionHostRss, type Session } from './workbenchSession';
+
+/** One workbench's figures for one generated folder; times in ms, memory in bytes. */
+export interface WorkbenchFigures {
+  /** 1. From navigation until the group rows show the totals of every file. */
+  readonly activationMs: number;
+  /** 2. A step's checkbox clicked until its milestone row shows the new count: tick, then untick. */
+  readonly tickMs: number;
+  readonly untickMs: number;
+  /** 3. A box ticked in a milestone file with node:fs until its row shows the new count. */
+  readonly outsideEditMs: number;
+  /** Baseline of 3: a file created with node:fs until the Explorer shows its row. */
+  readonly explorerNewFileMs: number;
+  /** 4. The extension host's longest event-loop block since activation, and its blocks over 50 ms. */
+  readonly maxBlockMs: number;
+  readonly blocksOver50: number;
+  readonly totalBlockedOver50Ms: number;
+  /** 5. The extension host's resident memory once the tree is full. */
+  readonly rssBytes: number;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exactly = (text: string): RegExp => new RegExp(`^\\s*${escape(text)}\\s*$`);
+/** A milestone row's description with `done/total` steps, whatever problems it also counts. */
+const countOf = (done: number, total: number): RegExp => new RegExp(`^\\s*${done}/${total}( · .*)?\\s*$`);
+
+function since(start: number): number {
+  return performance.now() - start;
+}
+
+/** Runs every measure on the folder `folder` that `expected` describes. */
+export async function measureWorkbench(session: Session, folder: string, expected: ExpectedTree, timeoutMs: number): Promise<WorkbenchFigures> {
+  const { page } = session;
+  const view = new MilestonesView(page);
+  const group = (label: string): Locator => view.row(exactly(label));
+
+  // 1. Activation → full tree. The scan reaches the tree in one batch, so the first group row's
+  // total is all files'; the others are checked below, once Collapse All has brought them into view.
+  const navigated = Date.now();
+  const start = performance.now();
+  await page.goto(session.url);
+  await page.locator('.monaco-workbench').waitFor();
+  await view.open();
+  const [first] = expected.groups;
+  await view.waitForDescription(group(first!.label), first!.description);
+  const activationMs = since(start);
+
+  // 5. Memory, with the tree full.
+  const { pid } = await session.probe(navigated, timeoutMs);
+  const rssBytes = extensionHostRss(pid);
+
+  await view.titleAction('Collapse All');
+  for (const g of expected.groups) await view.waitForDescription(group(g.label), g.description);
+
+  // 2. Tick → tree, twice on the same row.
+  const [a, b] = expected.rows;
+  const firstGroup = group(first!.label);
+  const rowA = view.row(exactly(a.milestone.title));
+  await view.expand(firstGroup, rowA);
+  const stepA = view.row(exactly(a.step.text));
+  await view.expand(rowA, stepA);
+  const tickMs = await clickAndWait(view, stepA, rowA, a, a.step.state === 'done' ? -1 : 1);
+  const untickMs = await clickAndWait(view, stepA, rowA, a, 0);
+
+  // 3. Outside edit → tree, on the next row.
+  const rowB = view.row(exactly(b.milestone.title));
+  await rowB.waitFor();
+  const outsideEditMs = await editAndWait(view, rowB, b, path.join(folder, b.milestone.file));
+
+  // Baseline of 3: the Explorer shows a new file.
+  const explorerNewFileMs = await explorerNewFile(page, folder);
+
+  // 4. The longest block, over everything above (the probe reports each second).
+  const probe = await session.probe(Date.now(), timeoutMs);
+  return {
+    activationMs, tickMs, untickMs, outsideEditMs, explorerNewFileMs, rssBytes,
+    maxBlockMs: probe.maxLagMs, blocksOver50: probe.blocksOver50, totalBlockedOver50Ms: probe.totalLagOver50Ms,
+  };
+}
+
+/** Clicks the step's checkbox; resolves with the time until the row shows its count moved by `delta` from the file's. */
+async function clickAndWait(view: MilestonesView, step: Locator, row: Locator, expected: ExpectedRow, delta: number): Promise<number> {
+  const { done, total } = expected.milestone.progress;
+  const start = performance.now();
+  await view.clickCheckbox(step);
+  await view.waitForDescription(row, countOf(done + delta, total));
+  return since(start);
+}
+
+/** Ticks (or unticks) the milestone's first step in its file with node:fs; resolves with the time until the row shows it. */
+async function editAndWait(view: MilestonesView, row: Locator, expected: ExpectedRow, file: string): Promise<number> {
+  const { done, total } = expected.milestone.progress;
+  await view.waitForDescription(row, countOf(done, total));
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const line = lines[expected.step.line]!;
+  const ticked = expected.step.state === 'done';
+  const edited = ticked ? line.replace(/\[[xX]\]/, '[ ]') : line.replace('[ ]', '[x]');
+  if (edited === line) throw new Error(`no checkbox on line ${expected.step.line + 1} of ${file}: ${line}`);
+  lines[expected.step.line] = edited;
+  const start = performance.now();
+  writeFileSync(file, lines.join('\n'));
+  await view.waitForDescription(row, countOf(done + (ticked ? -1 : 1), total));
+  return since(start);
+}
+
+/** Shows the Explorer, creates a file at the top of the folder; resolves with the time until its row shows. */
+async function explorerNewFile(page: Page, folder: string): Promise<number> {
+  const explorer = page.locator('.explorer-folders-view');
+  await page.locator('.activitybar .action-item a.action-label[aria-label^="Explorer"]').click();
+  await explorer.locator('.monaco-list-row').first().waitFor();
+  const name = 'aaa-bench-new-file.txt';
+  const start = performance.now();
+  writeFileSync(path.join(folder, name), 'new\n');
+  await explorer.locator('.monaco-list-row .label-name', { hasText: exactly(name) }).waitFor();
+  return since(start);
+}
+
+/**
+ * The extension host's memory in an empty folder once the extension has activated there (the
+ * Milestones view opened and showing its empty-workspace message).
+ */
+export async function measureEmpty(session: Session, timeoutMs: number): Promise<number> {
+  const navigated = Date.now();
+  await session.page.goto(session.url);
+  await session.page.locator('.monaco-workbench').waitFor();
+  const view = new MilestonesView(session.page);
+  await view.activityBarItem.click();
+  await session.page.locator('[id="workbench.view.extension.milestones"] .welcome-view-content').first().waitFor();
+  const { pid } = await session.probe(navigated, timeoutMs);
+  return extensionHostRss(pid);
+}
