@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readFoundFile } from '../src/core/conventions/readFoundFile';
 import { readMilestoneFile } from '../src/core/conventions/readMilestoneFile';
-import type { FileReading } from '../src/core/model';
 import { SchemaRegistry } from '../src/core/schema/schemaRegistry';
 import { validateFile, type ValidationEnv } from '../src/core/validate/validateFile';
 import { workspaceProblems, type IndexedFile } from '../src/core/validate/workspaceProblems';
@@ -62,14 +61,13 @@ export function revalidateTimes(file: string, text: string, env: ValidationEnv, 
   const body = text.indexOf('## Objective\n\n');
   const at = body >= 0 ? body + 20 : text.length - 2;
   const edit = (k: number): string => text.slice(0, at) + String.fromCharCode(97 + (k % 26)) + text.slice(at + 1);
-  let reading: FileReading | null = null;
   let problems = 0;
   for (let k = 0; k < 50; k++) problems = validateFile(file, edit(k), readMilestoneFile(file, edit(k)), env).length; // warm-up
   const us: number[] = [];
   for (let k = 0; k < edits; k++) {
     const next = edit(k + 1);
     const start = process.hrtime.bigint();
-    reading = readMilestoneFile(file, next);
+    const reading = readMilestoneFile(file, next);
     problems = validateFile(file, next, reading, env).length;
     us.push(Number(process.hrtime.bigint() - start) / 1e3);
   }

@@ -4,7 +4,8 @@
 //   out/test/**, out/bench/          each test file and the bench bundled on its own, so a test runs
 //                                    without the rest of the tree compiling; test/integration/run*.ts
 //                                    are the launchers, test/harness/ the VS Code server + Chromium
-// then type-checks the whole project with tsc (skip with --no-typecheck while iterating).
+// then type-checks both TypeScript projects with tsc, the extension (tsconfig.json) and the webview
+// (webview-ui/tsconfig.json: DOM library) (skip both with --no-typecheck while iterating).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -59,5 +60,7 @@ if (!production) {
 }
 await Promise.all(jobs);
 if (typecheck) {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root, '--noEmit'], { stdio: 'inherit' });
+  for (const project of [root, path.join(root, 'webview-ui')]) {
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', project, '--noEmit'], { stdio: 'inherit' });
+  }
 }

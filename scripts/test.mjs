@@ -1,7 +1,9 @@
 // The project's test entry point.
-//   npm test                          build (with type check) → unit → setup → integration → ui
-//   node scripts/test.mjs unit        one part (or several: `unit ui`), after a build without type check
+//   npm test                          build (with type check) → lint → unit → setup → integration → ui
+//   node scripts/test.mjs unit        one part (or several: `lint unit`), after a build without type check
 // Parts:
+//   lint         ESLint with typed rules over the sources, tests, webview and scripts (eslint.config.mjs);
+//                any problem fails the run (a summary row like build's, with the number of problems)
 //   unit         node --test over out/test/unit/**/*.test.js (plain Node, the core)
 //   integration  mocha in a real VS Code extension host, offline, in seven runs (a summary row each):
 //                `integration` opens a copy of examples/ as a single folder (runOffline.js);
@@ -28,7 +30,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const allParts = ['unit', 'integration', 'ui'];
+const allParts = ['lint', 'unit', 'integration', 'ui'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((part) => !allParts.includes(part));
 if (unknown.length) {
@@ -37,8 +39,8 @@ if (unknown.length) {
 }
 const parts = asked.length ? allParts.filter((part) => asked.includes(part)) : allParts;
 /** Minutes a part may take before it is stopped (its own timeouts should fire first). */
-const partTimeoutMin = { build: 5, setup: 20, unit: 10, integration: 10, 'integration-multiroot': 10, 'integration-agreement': 10, 'integration-problems': 10, 'integration-lifecycle': 10, 'integration-restricted': 10, 'integration-hostile': 10, ui: 20 };
-/** The steps whose tests are counted (the others, build and setup, count as one failure when they fail). */
+const partTimeoutMin = { build: 5, lint: 5, setup: 20, unit: 10, integration: 10, 'integration-multiroot': 10, 'integration-agreement': 10, 'integration-problems': 10, 'integration-lifecycle': 10, 'integration-restricted': 10, 'integration-hostile': 10, ui: 20 };
+/** The steps whose tests are counted (the others, build, lint and setup, count as one failure when they fail). */
 const testSteps = ['unit', 'integration', 'integration-multiroot', 'integration-agreement', 'integration-problems', 'integration-lifecycle', 'integration-restricted', 'integration-hostile', 'ui'];
 
 const results = [];
@@ -59,6 +61,7 @@ await main();
 async function main() {
   const build = await step('build', process.execPath, ['scripts/build.mjs', ...(asked.length ? ['--no-typecheck'] : [])]);
   if (!build.ok) return finish();
+  if (parts.includes('lint')) await lint();
   if (parts.includes('unit')) await unit();
   if (parts.includes('integration') || parts.includes('ui')) {
     const setup = await step('setup', 'bash', ['scripts/setup-vscode-server.sh']);
@@ -69,6 +72,13 @@ async function main() {
     }
   }
   finish();
+}
+
+async function lint() {
+  const run = await step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
+  // ESLint's stylish report ends with `✖ N problems (N errors, N warnings)`.
+  const problems = run.output.match(/^✖ (\d+) problems?/m);
+  if (problems) results.at(-1).note = `${problems[1]} problem${problems[1] === '1' ? '' : 's'}`;
 }
 
 async function unit() {

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { frontmatterCompletions, frontmatterHover } from '../core/complete/frontmatterCompletion';
 import { classifyPath } from '../core/conventions/readMilestoneFile';
 import { readFrontmatter } from '../core/frontmatter/readFrontmatter';
-import type { ConventionId } from '../core/model';
 import type { JsonSchema } from '../core/schema/schemaTypes';
 import type { SchemaService } from './schemaService';
 import { todayLocal } from './validationConfig';
@@ -25,7 +24,7 @@ function headerSchema(document: vscode.TextDocument, offset: number, index: Work
   if (split.kind !== 'yaml' || offset < split.contentStart || offset > split.contentEnd) return null;
   const kind = index.index.get(place.folder.uri.toString(), place.file)?.convention ?? classifyPath(place.file);
   if (kind === null || kind === 'markdown') return null;
-  const resolution = schemas.registryFor(place.folder).resolve(place.folder.uri.fsPath, place.file, kind as ConventionId, header.data);
+  const resolution = schemas.registryFor(place.folder).resolve(place.folder.uri.fsPath, place.file, kind, header.data);
   return resolution.use ? { text, schema: resolution.use.schema } : null;
 }
 

@@ -88,7 +88,7 @@ function markerOf(step: Step): string {
   switch (step.source.kind) {
     case 'task': return step.source.marker;
     case 'table-row': return step.source.cell;
-    default: return '';
+    case 'criterion': case 'json-step': return '';
   }
 }
 

@@ -88,7 +88,8 @@ export function rootNodes(folders: readonly FolderMilestones[], settings: TreeOp
     }];
   }
   if (total === 0 || !scanned) return [];
-  if (roots.length === 1) return groupNodes(roots[0].folder, roots[0].milestones, roots[0].all, settings, undefined);
+  const [only] = roots;
+  if (roots.length === 1 && only) return groupNodes(only.folder, only.milestones, only.all, settings, undefined);
   return roots
     .filter((r) => r.milestones.length > 0)
     .map((r): FolderNode => ({ kind: 'folder', id: `f:${r.folder.uri.toString()}`, parent: undefined, folder: r.folder, milestones: r.milestones, all: r.all }));
@@ -132,8 +133,8 @@ function stepTrees(steps: readonly Step[]): StepTree[] {
   const stack: { step: Step; index: number; nested: StepTree[] }[] = [];
   steps.forEach((step, index) => {
     const tree = { step, index, nested: [] as StepTree[] };
-    while (stack.length > 0 && stack[stack.length - 1].step.depth >= step.depth) stack.pop();
-    (stack.length > 0 ? stack[stack.length - 1].nested : roots).push(tree);
+    while (stack.length > 0 && stack[stack.length - 1]!.step.depth >= step.depth) stack.pop();
+    (stack.at(-1)?.nested ?? roots).push(tree);
     stack.push(tree);
   });
   return roots;

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { milestoneAtLineOrFirst } from '../core/milestoneAtLine';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
 import type { MilestoneNode, TreeNode } from './treeNodes';

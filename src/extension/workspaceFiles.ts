@@ -72,7 +72,7 @@ export function openDocumentText(uri: vscode.Uri): string | undefined {
 export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
+    while (next < items.length) await work(items[next++]!);
   });
   await Promise.all(lanes);
 }

@@ -105,7 +105,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
       this.index.batch(() => {
         for (const key of this.index.folderKeys()) if (!keys.includes(key)) this.index.deleteFolder(key);
         keys.forEach((key, i) => {
-          const { readings, approvalLogs } = results[i];
+          const { readings, approvalLogs } = results[i]!;
           const found = new Set(readings.map((r) => r.reading.file));
           for (const entry of [...this.index.entries()]) {
             if (entry.folder === key && !found.has(entry.file)) this.index.delete(key, entry.file);

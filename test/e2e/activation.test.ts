@@ -41,7 +41,7 @@ test('a workspace of plain markdown and JSON does not start the extension; openi
   const view = new MilestonesView(workbench.page);
   await view.activityBarItem.click();
   const text = await waitForFileText(log, (t) => ACTIVATED.test(t), 30_000);
-  const event = ACTIVATED.exec(text)![1];
+  const event = ACTIVATED.exec(text)![1]!;
   if (!event.startsWith('onView:')) throw new Error(`activated by ${event}, not by opening the view`);
   // The view then says there is nothing to show, and how to start.
   await workbench.page.locator('.part.sidebar .welcome-view-content').first().waitFor();
@@ -52,6 +52,6 @@ test('a workspace with milestone files starts it with the window', async () => {
   const workbench = await Workbench.open();
   opened.push(workbench);
   const text = await waitForFileText(hostLog(workbench), (t) => ACTIVATED.test(t), 30_000);
-  const event = ACTIVATED.exec(text)![1];
+  const event = ACTIVATED.exec(text)![1]!;
   if (!event.startsWith('workspaceContains:')) throw new Error(`activated by ${event}`);
 });

@@ -149,7 +149,7 @@ test('an ExecPlan milestone opens in the form from the tree; README screenshots 
   await form.step('The index of the docs site is under 200 KB').waitFor();
   await form.health('Tests & QA').waitFor();
   // The README shows the steps and the health snapshot: the fields come first in the form.
-  await form.frame.locator('section.step-group').first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await form.frame.locator('section.step-group').first().evaluate((e) => (e as unknown as { scrollIntoView(options: { block: 'start' }): void }).scrollIntoView({ block: 'start' }));
   await workbench.screenshot('readme-form-light');
   writeFileSync(path.join(workbench.workspace, '.vscode/settings.json'), JSON.stringify(settings('Default Dark Modern'), null, 2));
   await workbench.page.locator('.monaco-workbench.vs-dark').waitFor();
@@ -247,7 +247,7 @@ test('a session JSON step set to completed gets who and when, and progress is re
   await form.waitForDirty();
   await workbench.page.keyboard.press('Control+S');
   const after = await waitForFileText(file, (text) => text.includes('"completed_by": "ui-test"'));
-  const stamps = [...after.matchAll(/"(?:completed_at|updated_at)": "(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC"/g)].map((m) => m[1]);
+  const stamps = [...after.matchAll(/"(?:completed_at|updated_at)": "(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC"/g)].map((m) => m[1]!);
   const fresh = stamps.filter((s) => Math.abs(Date.parse(`${s.replace(' ', 'T')}Z`) - clickedAt) < 60_000);
   assert.equal(fresh.length, 2, `completed_at and updated_at are now: ${stamps.join(', ')}`);
   let expected = replaceOnce(before,

@@ -152,7 +152,7 @@ test('ticking a session JSON step completes it with who and when, and recomputes
   await view.clickCheckbox(row);
   const after = await waitForFileText(file, (text) => text.includes('"completed_by": "ui-test"'));
   // The file's own timestamp style: "YYYY-MM-DD HH:MM:SS UTC".
-  const stamps = [...after.matchAll(/"(?:completed_at|updated_at)": "(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC"/g)].map((m) => m[1]);
+  const stamps = [...after.matchAll(/"(?:completed_at|updated_at)": "(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC"/g)].map((m) => m[1]!);
   const fresh = stamps.filter((s) => Math.abs(Date.parse(`${s.replace(' ', 'T')}Z`) - clickedAt) < 60_000);
   assert.equal(fresh.length, 2, `completed_at and updated_at are now: ${stamps.join(', ')}`);
   const [stamp] = fresh;

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     await workbench.runCommand('Milestones: Open in Form');
     const form = new FormEditor(page);
     await form.health('Tests & QA').waitFor();
-    await form.frame.locator('section.step-group').first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await form.frame.locator('section.step-group').first().evaluate((e) => (e as unknown as { scrollIntoView(options: { block: 'start' }): void }).scrollIntoView({ block: 'start' }));
     keep(await workbench.screenshot('readme-form-light'), out);
     writeFileSync(path.join(workbench.workspace, '.vscode/settings.json'), JSON.stringify({ 'milestones.identity': 'session-8', 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
     await page.locator('.monaco-workbench.vs-dark').waitFor();

@@ -8,7 +8,7 @@ import path from 'node:path';
 export function repoRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'milestones') return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'milestones') return dir;
     if (path.dirname(dir) === dir) throw new Error(`no milestones package.json above ${__dirname}`);
   }
 }

@@ -151,7 +151,7 @@ export async function startVsCodeServer(options: VsCodeServerOptions): Promise<V
   } catch (error) {
     await stop();
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
-    throw new Error(`${(error as Error).message}; last lines of ${logFile}:\n${tail}`);
+    throw new Error(`${(error as Error).message}; last lines of ${logFile}:\n${tail}`, { cause: error });
   }
   const origin = `http://127.0.0.1:${port}`;
   return {

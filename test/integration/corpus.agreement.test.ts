@@ -107,12 +107,12 @@ function waitFor(api: MilestonesApi, holds: () => boolean, describe: () => strin
     const check = () => {
       if (!holds()) return;
       clearTimeout(timer);
-      subscriptions.forEach((s) => s.dispose());
+      subscriptions.forEach((s) => { s.dispose(); });
       resolve();
     };
     const subscriptions = [vscode.languages.onDidChangeDiagnostics(check), api.onDidIndex(check)];
     const timer = setTimeout(() => {
-      subscriptions.forEach((s) => s.dispose());
+      subscriptions.forEach((s) => { s.dispose(); });
       reject(new Error(`the diagnostics did not settle on the CLI's problems within ${timeoutMs / 1000} s:\n${describe()}`));
     }, timeoutMs);
   });

@@ -2,7 +2,7 @@
 // with its code, severity and exact range (0-based lines, UTF-16 characters, BOM not counted).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describe, diagnosticsWithCode, milestonesApi, tupleOf, type RangeTuple } from './problemsKit';
+import { codeOf, describe, diagnosticsWithCode, milestonesApi, tupleOf, type RangeTuple } from './problemsKit';
 
 const A = '.agent/exec_plans/fixture/milestones/active/';
 const EP = 'EP-20260101-001';
@@ -93,15 +93,15 @@ suite('Problems: one diagnostic per check, on the exact range', () => {
 
   test('a valid milestone file has no diagnostics of ours', async () => {
     await diagnosticsWithCode(`${R}020-missing-dep.md`, 'kb-depends-missing');
-    const clean = vscode.languages.getDiagnostics(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'plans/roadmap.kb/010-base.md'))
+    const clean = vscode.languages.getDiagnostics(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'plans/roadmap.kb/010-base.md'))
       .filter((d) => d.source === 'milestones');
-    assert.deepEqual(clean.map((d) => `${String(d.code)} ${d.message}`), []);
+    assert.deepEqual(clean.map((d) => `${codeOf(d)} ${d.message}`), []);
   });
 
   test('a milestone whose own schema does not compile is checked by the built-in one meanwhile', async () => {
     await diagnosticsWithCode('broken-schema.jsonschema.yaml', 'schema-invalid');
-    const fallback = vscode.languages.getDiagnostics(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'broken-schema.kb/010-falls-back.md'))
+    const fallback = vscode.languages.getDiagnostics(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'broken-schema.kb/010-falls-back.md'))
       .filter((d) => d.source === 'milestones');
-    assert.deepEqual(fallback.map((d) => `${String(d.code)} ${d.message}`), []);
+    assert.deepEqual(fallback.map((d) => `${codeOf(d)} ${d.message}`), []);
   });
 });

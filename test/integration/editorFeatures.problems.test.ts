@@ -67,7 +67,7 @@ suite('Problems: completion, hover and the tree', () => {
     assert.match(text, /in_progress/);
   });
 
-  test('session JSON gets the built-in schema through jsonValidation', async () => {
+  test('session JSON gets the built-in schema through jsonValidation', () => {
     const pkg = vscode.extensions.getExtension('milestones-dev.milestones')?.packageJSON as { contributes: { jsonValidation: { fileMatch: string[]; url: string }[] } };
     assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: ['**/MILESTONES/*.json'], url: './schemas/session-milestone.schema.json' }]);
   });

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { fsPathOf, milestonesOf, removeOutside, uriOf, writeOutside } from './milestonesTestKit';
-import { describe, diagnosticsWithCode, milestonesApi, ours, tupleOf, waitForDiagnostics } from './problemsKit';
+import { codeOf, describe, diagnosticsWithCode, milestonesApi, ours, tupleOf, waitForDiagnostics } from './problemsKit';
 
 const K = 'plans/kinds.kb/';
 const TWICE = 'SESSIONS/MILESTONES/twice-keys.json';
@@ -96,7 +96,7 @@ suite('Problems: files that are not plain UTF-8 text, and JSON keys written twic
     assert.match(found[0]!.message, /"steps" is also defined on line 5; this later one wins/);
     const steps = milestonesOf(await milestonesApi(), TWICE)[0]?.steps.map((s) => [s.text, s.state]);
     assert.deepEqual(steps, [['New', 'done']]);
-    assert.deepEqual(ours(TWICE).filter((d) => String(d.code) !== 'json-duplicate-key').map((d) => `${String(d.code)} ${d.message}`), [], describe(TWICE));
+    assert.deepEqual(ours(TWICE).filter((d) => codeOf(d) !== 'json-duplicate-key').map((d) => `${codeOf(d)} ${d.message}`), [], describe(TWICE));
   });
 
   test('deleting such a file removes its diagnostic', async () => {

@@ -61,10 +61,11 @@ suite('Hostile files beside normal ones', () => {
   test('each alias bomb is an error on its first alias', async () => {
     for (const file of [BOMB, HANDOFF]) {
       const [d] = await diagnosticsWithCode(file, 'yaml-aliases');
+      assert.ok(d, describe(file));
       const text = await readOutside(file);
       const lines = text.split('\n');
       const line = lines.findIndex((l) => l.includes('*a0'));
-      assert.deepEqual(tupleOf(d.range).slice(0, 2), [line, lines[line].indexOf('*a0')], describe(file));
+      assert.deepEqual(tupleOf(d.range).slice(0, 2), [line, lines[line]!.indexOf('*a0')], describe(file));
       assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
       assert.match(d.message, /aliases expand beyond 100,000 values/);
     }
@@ -72,6 +73,7 @@ suite('Hostile files beside normal ones', () => {
 
   test('the catastrophic pattern is checked, and fails on the value', async () => {
     const [d] = await diagnosticsWithCode(REDOS, 'schema-pattern');
+    assert.ok(d, describe(REDOS));
     const line = (await readOutside(REDOS)).split('\n').findIndex((l) => l.startsWith('slug:'));
     assert.equal(d.range.start.line, line, describe(REDOS));
     assert.deepEqual(ours(FINE).map(codeOf), [], describe(FINE));
@@ -79,6 +81,7 @@ suite('Hostile files beside normal ones', () => {
 
   test('the normal milestone beside the bomb is checked as usual', async () => {
     const [d] = await diagnosticsWithCode(NORMAL, 'schema-enum');
+    assert.ok(d, describe(NORMAL));
     assert.equal(d.range.start.line, 1, describe(NORMAL));
   });
 

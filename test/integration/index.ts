@@ -34,7 +34,7 @@ export function run(): Promise<void> {
       });
     } catch (error) {
       console.error(error);
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

@@ -31,7 +31,7 @@ export async function run(command: string, ...args: unknown[]): Promise<Lifecycl
 /** Asserts the command succeeded and returns its summary and changed files. */
 export function ok(result: LifecycleResult): Extract<LifecycleResult, { kind: 'ok' }> {
   assert.equal(result.kind, 'ok', JSON.stringify(result));
-  return result as Extract<LifecycleResult, { kind: 'ok' }>;
+  return result;
 }
 
 /** The milestone `{ uri, line, title }` a command takes, as the Next view and other callers pass it. */

@@ -200,7 +200,7 @@ suite('mark done', () => {
     const twice = statusText.replace('- [ ] Keeps the rest\r\n', '- [ ] Repeat me\r\n- [ ] Keeps the rest\r\n- [ ] Repeat me\r\n');
     await writeOutside(STATUS, twice);
     await waitForIndex(api, 'the repeated step', () => milestonesOf(api, STATUS)[0]?.progress.total === 5);
-    const first = milestonesOf(api, STATUS)[0].steps.find((s) => s.text === 'Repeat me');
+    const first = milestonesOf(api, STATUS)[0]!.steps.find((s) => s.text === 'Repeat me');
     assert.ok(first);
     const shifted = `Preface\r\n\r\n${twice}`;
     await writeOutside(STATUS, shifted);

@@ -42,7 +42,7 @@ export function milestonesOf(api: MilestonesApi, file: string): Milestone[] {
 export function stepOf(api: MilestonesApi, file: string, text: string): Step {
   const steps = milestonesOf(api, file).flatMap((m) => m.steps).filter((s) => s.text.includes(text));
   assert.equal(steps.length, 1, `expected one step containing "${text}" in ${file}, found ${steps.length}`);
-  return steps[0];
+  return steps[0]!;
 }
 
 /**

@@ -123,7 +123,7 @@ suite('Milestones tree', () => {
     const plan = find(children(find(children(), 'ExecPlan')), 'EP-20261102-001');
     const row = item(find(children(find(children(plan), 'Index builder')), 'under 200 KB'));
     assert.ok(row.command);
-    await vscode.commands.executeCommand(row.command.command, ...(row.command.arguments ?? []));
+    await vscode.commands.executeCommand(row.command.command, ...((row.command.arguments ?? []) as unknown[]));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uriOf(PLAN).toString());
     assert.equal(editor?.document.lineAt(editor.selection.active.line).text, '- [ ] The index of the docs site is under 200 KB');
@@ -141,16 +141,16 @@ suite('Milestones tree', () => {
       const renderer = children(find(children(), 'KB'));
       assert.deepEqual(labels(renderer), ['Milestone 020: Renderer']);
       assert.equal(item(renderer[0]!).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'opened to show the steps that match');
-      assert.deepEqual(labels(children(renderer[0]!)), ['Template engine with partials', 'Partials can include other partials']);
+      assert.deepEqual(labels(children(renderer[0])), ['Template engine with partials', 'Partials can include other partials']);
       const core = children(find(children(), 'STATUS'));
       assert.deepEqual(labels(core), ['Core Pipeline']);
-      assert.deepEqual(labels(children(core[0]!)), ['Templates support partials']);
+      assert.deepEqual(labels(children(core[0])), ['Templates support partials']);
 
       await vscode.commands.executeCommand('milestones.filter', 'search mvp');
       await waitForTree(api, 'Search MVP alone', () => rootLabels().join(' | ') === 'STATUS / ROADMAP milestones');
       const search = children(find(children(), 'STATUS'));
       assert.equal(item(search[0]!).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a milestone whose title matches is shown as usual');
-      assert.equal(children(search[0]!).length, 3);
+      assert.equal(children(search[0]).length, 3);
 
       await vscode.commands.executeCommand('milestones.filter', 'no such words');
       await waitForTree(api, 'the no-match row', () => rootLabels().join() === 'No milestone or step matches the filter. Clear Filter');

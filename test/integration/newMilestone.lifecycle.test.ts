@@ -60,7 +60,7 @@ suite('New milestone', () => {
     await waitForIndex(api, 'the archived file indexed at its new path', () => milestonesOf(api, moved)[0]?.status === 'archived', 5000);
     const fourth = ok(await run(CommandId.newMilestone, { convention: 'execplan', execplanId: planId, title: 'Dashboards' }));
     assert.equal(fourth.primary, `${plan}/milestones/active/${planId}_MS004_dashboards.md`);
-    const all = [created[0]!, moved, created[2]!, fourth.primary!];
+    const all = [created[0]!, moved, created[2]!, fourth.primary];
     await waitForIndex(api, 'all four indexed', () => all.every((f) => milestonesOf(api, f).length === 1), 5000);
     assert.deepEqual(all.map((f) => milestonesOf(api, f)[0]!.id), ['MS001', 'MS002', 'MS003', 'MS004'].map((ms) => `${planId}/${ms}`));
     assert.deepEqual(await cliProblemsOf([`${plan}/`]), []);

@@ -52,7 +52,7 @@ suite('Next view', () => {
   };
 
   suiteSetup(async () => {
-    api = await milestonesApi() as NextApi;
+    api = await milestonesApi();
     assert.ok(api.next, 'the extension API has no `next` (the Next view is not registered)');
     sessionText = await readOutside(SESSION);
   });
@@ -104,7 +104,7 @@ suite('Next view', () => {
     assert.ok(blocker);
     const command = item(blocker).command;
     assert.ok(command, 'the blocker row has no command');
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uriOf(PLAN).toString());
     assert.equal(editor?.document.lineAt(editor.selection.active.line).text.startsWith('| B1 |'), true);

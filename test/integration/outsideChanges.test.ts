@@ -28,7 +28,7 @@ suite('changes made outside VS Code', () => {
   test('a created milestone file is indexed within a second', async () => {
     await writeOutside(FILE, session('Outside world', ['completed', 'pending']));
     await waitForIndex(api, `${FILE} created`, () => milestonesOf(api, FILE)[0]?.title === 'Outside world', WITHIN_MS);
-    assert.deepEqual(milestonesOf(api, FILE)[0].progress, { done: 1, total: 2 });
+    assert.deepEqual(milestonesOf(api, FILE)[0]!.progress, { done: 1, total: 2 });
   });
 
   test('a changed milestone file is read again within a second', async () => {

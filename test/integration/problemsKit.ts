@@ -48,7 +48,7 @@ export async function diagnosticsWithCode(file: string, code: string, timeoutMs?
   try {
     await waitForDiagnostics(`${code} on ${file}`, () => ours(file).some((d) => codeOf(d) === code), timeoutMs);
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${describe(file)}`);
+    throw new Error(`${(error as Error).message}\n${describe(file)}`, { cause: error });
   }
   return ours(file).filter((d) => codeOf(d) === code);
 }
@@ -61,7 +61,7 @@ export async function quickFixes(file: string, code: string): Promise<vscode.Cod
   await vscode.workspace.openTextDocument(uriOf(file));
   const [diagnostic] = await diagnosticsWithCode(file, code);
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uriOf(file), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    'vscode.executeCodeActionProvider', uriOf(file), diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
   return (actions ?? []).filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction && a.edit !== undefined);
 }
 

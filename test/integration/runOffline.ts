@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     // line to its summary line) is echoed too, without the workbench's offline noise.
     let echo: 'before' | 'during' | 'after' = 'before';
     await page.exposeFunction('codeAutomationLog', (level: string, args: unknown) => {
-      const line = format(...(Array.isArray(args) ? args : [args]));
+      const line = format(...(Array.isArray(args) ? (args as unknown[]) : [args]));
       appendFileSync(consoleFile, `[${level}] ${line}\n`);
       if (line.startsWith(startLine)) echo = 'during';
       if (echo === 'during' && !offlineNoise.test(line)) (level === 'error' ? console.error : console.log)(line);

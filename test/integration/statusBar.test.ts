@@ -93,6 +93,7 @@ suite('status bar', () => {
     assert.ok(id, 'revealInTree found no row');
     await waitForSelection(api.treeView, id);
     const row = api.treeView.selection[0];
+    assert.ok(row, 'no row is selected');
     assert.equal(row.kind, 'milestone');
     assert.equal(row.kind === 'milestone' && row.milestone.title, 'Index builder');
   });

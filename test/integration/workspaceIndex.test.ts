@@ -31,7 +31,7 @@ suite('workspace index', () => {
       assert.ok(indexed.every((m) => m.convention === convention), `${file}: ${indexed.map((m) => m.convention).join(', ')}`);
       const actual = indexed.map((m) => ({ done: m.progress.done, total: m.progress.total }));
       assert.deepEqual(actual, milestones.map(([, done, total]) => ({ done, total })), `${file}: progress`);
-      milestones.forEach(([title], i) => assert.ok(indexed[i].title.includes(title), `${file}: "${indexed[i].title}" should name "${title}"`));
+      milestones.forEach(([title], i) => assert.ok(indexed[i]!.title.includes(title), `${file}: "${indexed[i]!.title}" should name "${title}"`));
     });
   }
 
@@ -52,7 +52,7 @@ suite('workspace index', () => {
 
   test('the Current Health Snapshot rows are read with their status', () => {
     const [plan] = milestonesOf(api, '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_index-builder.md');
-    assert.deepEqual(plan.health.map((h) => [h.area, h.category]), [
+    assert.deepEqual(plan!.health.map((h) => [h.area, h.category]), [
       ['Architecture/design', 'ok'], ['Implementation', 'warn'], ['Tests & QA', 'pending'], ['Docs & runbooks', 'pending'],
     ]);
   });

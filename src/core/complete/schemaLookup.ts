@@ -64,7 +64,7 @@ export function propertySchema(schema: JsonSchema, key: string, root: JsonSchema
 
 /** The values a flat property schema allows, when it lists them (`enum`, `const`, boolean), else null. */
 export function allowedValues(prop: Obj): readonly unknown[] | null {
-  if (Array.isArray(prop['enum'])) return prop['enum'];
+  if (Array.isArray(prop['enum'])) return prop['enum'] as unknown[];
   if ('const' in prop) return [prop['const']];
   const type = prop['type'];
   if (type === 'boolean' || (Array.isArray(type) && type.length > 0 && type.every((t) => t === 'boolean' || t === 'null') && type.includes('boolean'))) {

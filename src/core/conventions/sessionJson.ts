@@ -78,7 +78,7 @@ export function readSessionJson(file: string, text: string): FileReading {
       notes.push({ severity: 'warning', code: 'json-no-steps', message: 'The milestone has no `steps` array.', line: 0 });
     }
   }
-  const str = (k: string): string | null => (obj !== null && typeof obj[k] === 'string' ? obj[k] as string : null);
+  const str = (k: string): string | null => (obj !== null && typeof obj[k] === 'string' ? obj[k] : null);
   const milestone = makeMilestone({
     convention: 'session-json', file,
     id: str('milestone_id'),

@@ -82,7 +82,7 @@ export function jsonStepEdits(text: string, request: JsonStepRequest): EditOutco
 /** The file's own spelling of "in progress" for a step (`in-progress`, `IN_PROGRESS` …), else seed 001's `in_progress`. */
 function inProgressWord(root: Node): string {
   for (const step of findNodeAtLocation(root, ['steps'])?.children ?? []) {
-    const status = step.type === 'object' ? findNodeAtLocation(step, ['status'])?.value : undefined;
+    const status: unknown = step.type === 'object' ? findNodeAtLocation(step, ['status'])?.value : undefined;
     if (typeof status === 'string' && /^in[\s_-]?progress$/i.test(status.trim())) return status.trim();
   }
   return 'in_progress';

@@ -15,8 +15,8 @@ export function findMisplacedFrontmatter(text: string, dashLines: readonly numbe
     const open = dashLines[i]!;
     const close = dashLines[i + 1]!;
     if (close - open < 2 || close - open > 60) continue;
-    const from = text.indexOf('\n', dashOffsets[i]!) + 1;
-    const body = text.slice(from, dashOffsets[i + 1]!).split('\n');
+    const from = text.indexOf('\n', dashOffsets[i]) + 1;
+    const body = text.slice(from, dashOffsets[i + 1]).split('\n');
     body.pop(); // the empty piece after the last line break
     if (body.length === 0 || !KEY_LINE.test(body[0]!)) continue;
     if (!body.every((l) => YAML_LINE.test(l.replace(/\r$/, '')))) continue;

@@ -26,7 +26,7 @@ const TOML_OPTIONS = {
 export function parseTomlHeader(block: string, openLine: number): TomlOutcome {
   try {
     const file = matter(block, TOML_OPTIONS);
-    return { kind: 'ok', data: file.data as Record<string, unknown> };
+    return { kind: 'ok', data: file.data };
   } catch (e) {
     const ex = e as { message?: string; line?: unknown; column?: unknown };
     // smol-toml counts 1-based from the text after `+++`, which starts with the opening line break.

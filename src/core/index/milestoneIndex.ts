@@ -45,7 +45,7 @@ export class MilestoneIndex {
       return;
     }
     let files = this.folders.get(folder);
-    if (!files) this.folders.set(folder, (files = new Map()));
+    if (!files) this.folders.set(folder, (files = new Map<string, FileReading>()));
     files.set(file, this.gated(folder, reading));
     this.emitOne({ folder, file, kind: 'set' });
   }
@@ -57,7 +57,7 @@ export class MilestoneIndex {
    */
   setApprovalLog(folder: string, file: string, text: string | null): void {
     let logs = this.approvalLogs.get(folder);
-    if (!logs) this.approvalLogs.set(folder, (logs = new Map()));
+    if (!logs) this.approvalLogs.set(folder, (logs = new Map<string, ApprovalLog>()));
     const log = readApprovalLog(text);
     logs.set(file, log);
     this.regate(folder, file, log);

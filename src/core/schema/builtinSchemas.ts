@@ -12,9 +12,9 @@ export interface BuiltinSchema {
 }
 
 const BUILTIN: Partial<Record<ConventionId, BuiltinSchema>> = {
-  'execplan': { name: 'execplan-milestone', schema: execplan as JsonSchema },
-  'kb': { name: 'kb-milestone', schema: kb as JsonSchema },
-  'session-json': { name: 'session-milestone', schema: session as JsonSchema },
+  'execplan': { name: 'execplan-milestone', schema: execplan },
+  'kb': { name: 'kb-milestone', schema: kb },
+  'session-json': { name: 'session-milestone', schema: session },
 };
 
 /** The built-in schema of a convention (handoffs and STATUS files have none). */

@@ -53,6 +53,7 @@ export function canonicalKey(value: unknown): string {
   if (value === null || typeof value !== 'object') return typeof value === 'string' ? JSON.stringify(value) : `${typeof value}:${String(value)}`;
   if (Array.isArray(value)) return `[${value.map(canonicalKey).join(',')}]`;
   if (typeof value.valueOf === 'function' && value.valueOf !== Object.prototype.valueOf) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- an own valueOf (Date, boxed primitives) returns a primitive
     return `${Object.prototype.toString.call(value)}:${String(value.valueOf())}`;
   }
   const record = value as Record<string, unknown>;

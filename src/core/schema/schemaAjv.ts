@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { linearRegExp } from './linearRegExp';
 import { linearUniqueItems } from './linearUniqueItems';
-import type { JsonSchema, SchemaError } from './schemaTypes';
+import type { SchemaError } from './schemaTypes';
 
 /** The JSON Schema dialects the registry compiles; anything else is read as draft-07. */
 export type Draft = '07' | '2019' | '2020';
@@ -56,7 +56,7 @@ export function toSchemaErrors(errors: readonly ErrorObject[] | null | undefined
     instancePath: e.instancePath,
     params: e.params as Record<string, unknown>,
     schemaPath: e.schemaPath,
-    ...(e.parentSchema !== undefined && typeof e.parentSchema === 'object' ? { parentSchema: e.parentSchema as JsonSchema } : {}),
+    ...(e.parentSchema !== undefined && typeof e.parentSchema === 'object' ? { parentSchema: e.parentSchema } : {}),
     ...(e.message !== undefined ? { message: e.message } : {}),
   }));
 }

@@ -41,8 +41,10 @@ export interface PreparedClosure {
 }
 
 /** Thrown inside the walk to stop it at the first bound passed. */
-class Refusal {
-  constructor(readonly issue: SchemaIssue) {}
+class Refusal extends Error {
+  constructor(readonly issue: SchemaIssue) {
+    super(issue.message);
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import type { JsonSchema, SchemaError, SchemaHost } from './schemaTypes';
  * cannot run): the rest applies.
  */
 export type CompiledSchema =
-  | { readonly kind: 'ok'; readonly schema: JsonSchema; validate(data: unknown): readonly SchemaError[]; readonly issues: readonly SchemaIssue[] }
+  | { readonly kind: 'ok'; readonly schema: JsonSchema; readonly validate: (data: unknown) => readonly SchemaError[]; readonly issues: readonly SchemaIssue[] }
   | { readonly kind: 'missing' }
   | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string; readonly at?: SchemaIssue };
@@ -127,7 +127,7 @@ export class SchemaCompiler {
         const uri = schemaUri(file);
         if (added.has(uri)) continue;
         added.add(uri);
-        ajv.addSchema(schema as object, uri);
+        ajv.addSchema(schema, uri);
       }
       fn = ajv.getSchema(schemaUri(root));
     } catch (e) {
@@ -182,7 +182,7 @@ function inlinePropertyRefs(file: string, value: unknown, load: SchemaLoader): J
     const target = base === undefined ? undefined : resolvePointer(base, frag);
     const { $ref: _, ...siblings } = p as Record<string, unknown>;
     void _;
-    out[k] = target !== null && typeof target === 'object' ? { ...(target as object), ...siblings } : p;
+    out[k] = target !== null && typeof target === 'object' ? { ...target, ...siblings } : p;
     changed = true;
   }
   return changed ? { ...schema, properties: out } : schema;

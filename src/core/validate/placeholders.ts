@@ -11,7 +11,7 @@ export function placeholderFor(schema: JsonSchema | undefined, flavor: Flavor, t
   if (Array.isArray(s['enum']) && s['enum'].length > 0) return literal(s['enum'][0], flavor);
   if (Object.prototype.hasOwnProperty.call(s, 'const')) return literal(s['const'], flavor);
   if (s['default'] !== undefined) return literal(s['default'], flavor);
-  const type = Array.isArray(s['type']) ? s['type'][0] : s['type'];
+  const type: unknown = Array.isArray(s['type']) ? s['type'][0] : s['type'];
   if (s['format'] === 'date') return literal(today, flavor);
   if (s['format'] === 'date-time') return literal(`${today}T00:00:00Z`, flavor);
   switch (type) {

@@ -62,13 +62,13 @@ export class YamlLocator implements ProblemLocator {
     // of 50,000 keys took 30 s here. js-yaml already refused duplicate keys when the data was read;
     // this parse is only for positions.
     this.doc ??= parseDocument(this.text.slice(this.contentStart, this.contentEnd), { uniqueKeys: false });
-    let node = this.doc.contents as Node | null;
+    let node = this.doc.contents;
     let pair: Pair | null = null;
     for (const seg of path) {
       if (isMap(node)) {
         const p = node.items.find((it) => (isScalar(it.key) ? String(it.key.value) : String(it.key)) === String(seg));
         if (p === undefined) return { node, pair, complete: false };
-        pair = p as Pair;
+        pair = p;
         node = (p.value ?? null) as Node | null;
       } else if (isSeq(node)) {
         const item = node.items[Number(seg)];

@@ -19,6 +19,7 @@ export interface MilestoneRowView {
 function fieldText(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (Array.isArray(value)) return value.length > 0 ? value.map(String).join(', ') : null;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects are excluded; the rest are primitives (TypeScript keeps `{}`)
   return typeof value === 'object' ? null : String(value);
 }
 

@@ -35,7 +35,7 @@ export async function askNewMilestone(snapshot: FolderSnapshot, folder: vscode.W
     case 'session-json': return askSession(snapshot, base);
     case 'status-md': return askStatus(snapshot, base);
     case 'handoff': return askHandoff(snapshot, base);
-    default: return undefined;
+    case undefined: return undefined;
   }
 }
 
@@ -84,7 +84,7 @@ async function askKb(snapshot: FolderSnapshot, base: Base): Promise<NewMilestone
       { label: end.kind === 'ok' ? vscode.l10n.t('At the end: {0}', end.number) : vscode.l10n.t('At the end'), after: null as string | null },
       ...numbers.slice(0, -1).flatMap((n) => {
         const mid = nextKbNumber(numbers, n);
-        return mid.kind === 'ok' ? [{ label: vscode.l10n.t('After {0}: {1}', n, mid.number), after: n as string | null }] : [];
+        return mid.kind === 'ok' ? [{ label: vscode.l10n.t('After {0}: {1}', n, mid.number), after: n }] : [];
       }),
     ];
     const position = await askPick(titled(vscode.l10n.t('number')), positions, vscode.l10n.t('Where the milestone goes (numbers step by ten; an insert takes the midpoint)'));

@@ -122,7 +122,7 @@ test('property: the reader, jsonStepLines, sessionTokens and JsonLocator follow 
     steps.forEach((s, i) => {
       assert.equal(reading.steps[i]!.source.kind === 'json-step' && reading.steps[i]!.source.status, s['status'] ?? null);
       assert.equal(tokens.steps[i]!.get('status')?.raw, s['status'] === undefined ? undefined : JSON.stringify(s['status']));
-      assert.equal(tokens.steps[i]!.get('step')?.raw, s['step'] === undefined ? undefined : String(s['step']));
+      assert.equal(tokens.steps[i]!.get('step')?.raw, s['step'] === undefined ? undefined : JSON.stringify(s['step']));
       if (s['status'] !== undefined) {
         const r = locator.value(['steps', i, 'status']);
         const start = index.offsetAt(r.start.line, r.start.character);

@@ -34,7 +34,7 @@ export function runCli(args: readonly string[], cwd = process.cwd()): Run {
  */
 export function runCliWithin(args: readonly string[], ms: number, cwd = process.cwd()): Run & { readonly timedOut: boolean } {
   const r = spawnSync(process.execPath, ['--max-old-space-size=512', CLI, ...args], { cwd, encoding: 'utf8', timeout: ms, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' };
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined && 'code' in r.error && r.error.code === 'ETIMEDOUT' };
 }
 
 export interface ListedStep { text: string; done: boolean; line: number }

@@ -15,7 +15,7 @@ test('a legend of the markers is no milestone: a file that only holds one is ski
   const why = whySkipped('docs/milestone-tracking.md', LEGEND_ONLY);
   assert.equal(why?.reason, 'legend');
   assert.equal(why?.line, 4);
-  assert.match(why!.message, /legend of the markers \("\[ \] -> Not started" on line 5\)/);
+  assert.match(why.message, /legend of the markers \("\[ \] -> Not started" on line 5\)/);
 });
 
 test('legend items (a Legend section, a run of status words with different markers) are no steps beside real ones', () => {
@@ -34,7 +34,7 @@ test('a template (placeholder name and status) is skipped; a template block besi
   const why = whySkipped('STATUS.md', TEMPLATE);
   assert.equal(why?.reason, 'template');
   assert.equal(why?.line, 2);
-  assert.match(why!.message, /a template \(placeholder "<name>" on line 3\)/);
+  assert.match(why.message, /a template \(placeholder "<name>" on line 3\)/);
   assert.equal(readMilestoneFile('docs/milestones.kb/000-new.md', KB_TEMPLATE), null);
   assert.equal(whySkipped('docs/milestones.kb/000-new.md', KB_TEMPLATE)?.reason, 'template');
   assert.deepEqual(readMilestoneFile('STATUS.md', STATUS_WITH_TEMPLATE_BLOCK)?.milestones.map(summary), ['Search 1/2 In progress']);
@@ -46,7 +46,7 @@ test('an index that only links to milestone files is skipped; steps that link ot
   for (const text of variants(INDEX)) assert.equal(readMilestoneFile('MILESTONES.md', text), null);
   const why = whySkipped('MILESTONES.md', INDEX);
   assert.equal(why?.reason, 'index');
-  assert.match(why!.message, /an index that only links to milestone files \(3 links\)/);
+  assert.match(why.message, /an index that only links to milestone files \(3 links\)/);
   assert.deepEqual(readMilestoneFile('ROADMAP.md', LINKED_STEPS)?.milestones.map(summary), ['Docs 1/2 -']);
 });
 

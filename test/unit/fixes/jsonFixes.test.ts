@@ -34,7 +34,7 @@ test('an enum value in JSON is replaced at its path, nothing else moves', () => 
   const fix = fixEdits(FILE, text, { kind: 'replace-value', path: ['steps', 0, 'status'], value: 'completed' });
   assert.equal(fix?.title, 'Change "complete" to "completed"');
   assert.deepEqual(fix?.edits, [{ start: text.indexOf('complete"') + 8, end: text.indexOf('complete"') + 8, newText: 'd' }]);
-  assert.equal(applyEdits(text, fix!.edits), text.replace('"complete"', '"completed"'));
+  assert.equal(applyEdits(text, fix.edits), text.replace('"complete"', '"completed"'));
   assert.equal(fixed(text, { kind: 'replace-value', path: ['status'], value: 'completed' }), text.replace('"done"', '"completed"'));
 });
 
@@ -43,7 +43,7 @@ test('a missing property is added in the file\'s own indentation: tabs, 4 spaces
     const text = session(indent, eol);
     const fix = fixEdits(FILE, text, { kind: 'add-key', key: 'title', value: '""' });
     assert.equal(fix?.title, 'Add required key "title"');
-    assert.equal(applyEdits(text, fix!.edits), text.replace(`${indent}]${eol}}`, `${indent}],${eol}${indent}"title": ""${eol}}`));
+    assert.equal(applyEdits(text, fix.edits), text.replace(`${indent}]${eol}}`, `${indent}],${eol}${indent}"title": ""${eol}}`));
   }
 });
 
@@ -51,7 +51,7 @@ test('progress is recomputed keeping its type', () => {
   const text = session('  ');
   const fix = fixEdits(FILE, text, { kind: 'set-key', key: 'progress', value: '50' });
   assert.equal(fix?.title, 'Recompute progress: 50');
-  assert.equal(applyEdits(text, fix!.edits), text.replace('"progress": 33', '"progress": 50'));
+  assert.equal(applyEdits(text, fix.edits), text.replace('"progress": 33', '"progress": 50'));
   const percent = text.replace('"progress": 33', '"progress": "33%"');
   assert.equal(fixed(percent, { kind: 'set-key', key: 'progress', value: '50' }), text.replace('"progress": 33', '"progress": "50%"'));
   const absent = '{\n    "a": 1\n}';

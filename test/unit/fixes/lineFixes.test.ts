@@ -18,7 +18,7 @@ test('an unclosed header is closed before the given line, with the file\'s line 
   assert.equal(fix?.title, 'Close the frontmatter at the blank line 4, where the keys end');
   assert.equal(fixEdits(FILE, '---\nid: x\n# Title\n', { kind: 'close-frontmatter', line: 2, fence: '---' })?.title, 'Close the frontmatter before the heading on line 3');
   assert.equal(fix?.isPreferred, true);
-  assert.equal(applyEdits(text, fix!.edits), '---\nid: x\nstatus: planned\n---\n\n# Title\n');
+  assert.equal(applyEdits(text, fix.edits), '---\nid: x\nstatus: planned\n---\n\n# Title\n');
   const crlf = '\uFEFF' + text.replace(/\n/g, '\r\n');
   assert.equal(fixed(crlf, { kind: 'close-frontmatter', line: 3, fence: '---' }), '\uFEFF---\r\nid: x\r\nstatus: planned\r\n---\r\n\r\n# Title\r\n');
   assert.equal(fixed('+++\nid = "x"\n', { kind: 'close-frontmatter', line: 2, fence: '+++' }), '+++\nid = "x"\n+++\n');
@@ -27,7 +27,7 @@ test('an unclosed header is closed before the given line, with the file\'s line 
 test('an unclosed header that runs to the end of the file is closed there', () => {
   const fix = fixEdits(FILE, '---\nid: x', { kind: 'close-frontmatter', line: 2, fence: '---' });
   assert.equal(fix?.title, 'Close the frontmatter at the end of the file');
-  assert.equal(applyEdits('---\nid: x', fix!.edits), '---\nid: x\n---');
+  assert.equal(applyEdits('---\nid: x', fix.edits), '---\nid: x\n---');
   assert.equal(fixed('---\r\nid: x', { kind: 'close-frontmatter', line: 2, fence: '---' }), '---\r\nid: x\r\n---');
 });
 
@@ -55,7 +55,7 @@ test('a bare marker outside a list becomes a task item', () => {
   const text = '\uFEFF[ ] write tests\r\n  [x] done already\r\n';
   const fix = fixEdits(FILE, text, { kind: 'standard-marker', line: 0, marker: '[ ]' });
   assert.equal(fix?.title, 'Make it a task item: - [ ]');
-  assert.equal(applyEdits(text, fix!.edits), '\uFEFF- [ ] write tests\r\n  [x] done already\r\n');
+  assert.equal(applyEdits(text, fix.edits), '\uFEFF- [ ] write tests\r\n  [x] done already\r\n');
   assert.equal(fixed(text, { kind: 'standard-marker', line: 1, marker: '[x]' }), '\uFEFF[ ] write tests\r\n  - [x] done already\r\n');
 });
 

@@ -50,7 +50,7 @@ test('replacing an enum value changes only the word and keeps the comment', () =
   const fix = fixEdits(FILE, HEADER, { kind: 'replace-value', path: ['status'], value: 'completed' });
   assert.equal(fix?.title, 'Change "done" to "completed"');
   assert.equal(fix?.isPreferred, true);
-  assert.equal(applyEdits(HEADER, fix!.edits), withLine(HEADER, 'status:', 'status: completed  # was planned'));
+  assert.equal(applyEdits(HEADER, fix.edits), withLine(HEADER, 'status:', 'status: completed  # was planned'));
 });
 
 test('a replaced value keeps its single, double or missing quotes', () => {
@@ -103,20 +103,20 @@ test('a hint the text no longer matches gives no fix', () => {
 test('a missing key is added before the closing fence', () => {
   const fix = fixEdits(FILE, HEADER, { kind: 'add-key', key: 'domain', value: 'backend' });
   assert.equal(fix?.title, 'Add required key "domain"');
-  assert.equal(applyEdits(HEADER, fix!.edits), HEADER.replace('  - 020\n---', '  - 020\ndomain: backend\n---'));
+  assert.equal(applyEdits(HEADER, fix.edits), HEADER.replace('  - 020\n---', '  - 020\ndomain: backend\n---'));
   assert.equal(fixed('---\n---\nbody\n', { kind: 'add-key', key: 'title', value: '""' }), '---\ntitle: ""\n---\nbody\n');
 });
 
 test('set-key replaces in the old quoting style, fills an empty value, or adds the key', () => {
   const id = fixEdits(FILE, HEADER, { kind: 'set-key', key: 'id', value: 'EP-20260117-014/MS003' });
   assert.equal(id?.title, 'Set id to "EP-20260117-014/MS003"');
-  assert.equal(applyEdits(HEADER, id!.edits), withLine(HEADER, 'id:', 'id: EP-20260117-014/MS003'));
+  assert.equal(applyEdits(HEADER, id.edits), withLine(HEADER, 'id:', 'id: EP-20260117-014/MS003'));
   const updated = fixEdits(FILE, HEADER, { kind: 'set-key', key: 'updated', value: '2026-11-21' });
   assert.equal(updated?.title, 'Set updated to 2026-11-21');
-  assert.equal(applyEdits(HEADER, updated!.edits), withLine(HEADER, 'updated:', 'updated: "2026-11-21"'));
+  assert.equal(applyEdits(HEADER, updated.edits), withLine(HEADER, 'updated:', 'updated: "2026-11-21"'));
   const progress = fixEdits(FILE, '---\nprogress: 50 # auto\n---\n', { kind: 'set-key', key: 'progress', value: '60' });
   assert.equal(progress?.title, 'Recompute progress: 60');
-  assert.equal(applyEdits('---\nprogress: 50 # auto\n---\n', progress!.edits), '---\nprogress: 60 # auto\n---\n');
+  assert.equal(applyEdits('---\nprogress: 50 # auto\n---\n', progress.edits), '---\nprogress: 60 # auto\n---\n');
   assert.equal(fixed('---\nupdated:\n---\n', { kind: 'set-key', key: 'updated', value: '2026-11-21' }), '---\nupdated: 2026-11-21\n---\n');
   assert.equal(fixed('---\nupdated:  # later\n---\n', { kind: 'set-key', key: 'updated', value: '2026-11-21' }), '---\nupdated: 2026-11-21  # later\n---\n');
   assert.equal(fixed('---\ntitle: x\n---\n', { kind: 'set-key', key: 'updated', value: '2026-11-21' }), '---\ntitle: x\nupdated: 2026-11-21\n---\n');

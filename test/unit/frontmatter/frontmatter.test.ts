@@ -118,7 +118,7 @@ test('broken YAML becomes a note with the file line and column', () => {
   const r = readFrontmatter('---\nstatus: active\ntags: [a,\n  b\nowner: x\n---\n');
   assert.equal(r.data, null);
   assert.equal(r.notes[0]?.code, 'yaml-syntax');
-  assert.ok(r.notes[0]!.line >= 2, JSON.stringify(r.notes[0]));
+  assert.ok(r.notes[0].line >= 2, JSON.stringify(r.notes[0]));
   const dup = readFrontmatter('---\na: 1\na: 2\n---\n');
   assert.equal(dup.notes[0]?.code, 'yaml-syntax');
   assert.equal(dup.notes[0]?.line, 2);

@@ -15,7 +15,7 @@ function snapshotOf(files: Record<string, string>): FolderSnapshot {
 
 function planOf(outcome: PlanOutcome): ChangePlan {
   assert.equal(outcome.kind, 'ok', outcome.kind === 'refused' ? outcome.reason : '');
-  return (outcome as Extract<PlanOutcome, { kind: 'ok' }>).plan;
+  return outcome.plan;
 }
 
 const NOTE_3 = [

@@ -79,7 +79,7 @@ test('every pattern of the built-in schemas runs on the linear engine', () => {
   const patterns: string[] = [];
   const walk = (v: unknown): void => {
     if (v === null || typeof v !== 'object') return;
-    for (const [k, x] of Object.entries(v)) {
+    for (const [k, x] of Object.entries(v) as [string, unknown][]) {
       if (k === 'pattern' && typeof x === 'string') patterns.push(x);
       if (k === 'patternProperties' && x !== null && typeof x === 'object') patterns.push(...Object.keys(x));
       walk(x);

@@ -35,7 +35,7 @@ test('a schema nested within the bound compiles', () => {
 test('a schema with more subschemas than the bound is refused, counting the files it references', () => {
   const branches = JSON.stringify({ anyOf: Array.from({ length: MAX_SCHEMA_NODES }, () => ({ type: 'string' })) });
   const half = JSON.stringify({ definitions: Object.fromEntries(Array.from({ length: MAX_SCHEMA_NODES / 2 }, (_, i) => [`d${i}`, { type: 'string' }])) });
-  const host = new MemoryHost({ '/ws/s.json': branches, '/ws/a.json': JSON.stringify({ allOf: [{ $ref: 'b.json' }, { $ref: 'b.json#/definitions/d0' }], properties: JSON.parse(half).definitions }), '/ws/b.json': half });
+  const host = new MemoryHost({ '/ws/s.json': branches, '/ws/a.json': JSON.stringify({ allOf: [{ $ref: 'b.json' }, { $ref: 'b.json#/definitions/d0' }], properties: (JSON.parse(half) as { definitions: unknown }).definitions }), '/ws/b.json': half });
   const registry = new SchemaRegistry(host, [...SETTING, { schema: 'a.json', globs: ['a/*.md'] }]);
   assert.equal(registry.resolve('/ws', 'x.md', null, null).use, null);
   assert.deepEqual(registry.schemaFileProblems('/ws', 's.json').map((p) => [p.code, p.message]), [

@@ -30,8 +30,8 @@ test('a workspace YAML schema beside the .kb folder applies, with $refs to a sib
   const r = registry.resolve('/ws', 'docs/milestones.kb/010-core.md', 'kb', { status: 'todo' });
   assert.equal(r.use?.source, 'workspace');
   assert.equal(r.use?.id, '/ws/docs/milestones.jsonschema.yaml');
-  assert.deepEqual(r.use!.validate({ status: 'todo', owner: '@me' }), []);
-  const errors = r.use!.validate({ status: 'nope', owner: 'me' });
+  assert.deepEqual(r.use.validate({ status: 'todo', owner: '@me' }), []);
+  const errors = r.use.validate({ status: 'nope', owner: 'me' });
   assert.deepEqual(errors.map((e) => [e.keyword, e.instancePath]), [['enum', '/status'], ['pattern', '/owner']]);
   assert.deepEqual(registry.schemaFileProblems('/ws', 'docs/milestones.jsonschema.yaml'), []);
 });
@@ -59,7 +59,7 @@ test('a $ref to a URL or to a missing file is never fetched: the rest validates 
   const registry = new SchemaRegistry(host);
   const r = registry.resolve('/ws', 'docs/m.kb/010-x.md', 'kb', null);
   assert.equal(r.use?.source, 'workspace');
-  assert.deepEqual(r.use!.validate({ remote: 1, local: 2, status: 'c' }).map((e) => e.instancePath), ['/status']);
+  assert.deepEqual(r.use.validate({ remote: 1, local: 2, status: 'c' }).map((e) => e.instancePath), ['/status']);
   const problems = registry.schemaFileProblems('/ws', 'docs/m.jsonschema.yaml');
   assert.deepEqual(problems.map((p) => [p.code, p.severity, p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character]), [
     ['schema-ref', 'error', 3, 10, 3, 49],
@@ -108,7 +108,7 @@ test('a file\'s own $schema (relative to the file) wins over everything', () => 
   assert.equal(r.use?.id, '/ws/plans/my.schema.yaml');
   assert.deepEqual(r.problems, []);
   // `$schema` names the schema; it is not data the schema has to allow.
-  assert.deepEqual(r.use!.validate({ $schema: 'x', foo: 1 }), []);
+  assert.deepEqual(r.use.validate({ $schema: 'x', foo: 1 }), []);
 });
 
 test('a $schema URL or missing file is a schema-source problem, and the built-in schema still applies', () => {
@@ -220,7 +220,7 @@ test('without workspace schemas (Restricted Mode) every file gets its built-in s
   assert.equal(kb.use?.source, 'builtin');
   assert.equal(kb.use?.id, 'builtin:kb-milestone');
   assert.deepEqual(kb.problems, []);
-  assert.deepEqual(kb.use!.validate({ status: 'nope' }).filter((e) => e.keyword !== 'required').map((e) => [e.keyword, e.instancePath]), [['enum', '/status']]);
+  assert.deepEqual(kb.use.validate({ status: 'nope' }).filter((e) => e.keyword !== 'required').map((e) => [e.keyword, e.instancePath]), [['enum', '/status']]);
   assert.equal(registry.resolve('/ws', 'notes/free.md', null, { $schema: '../schemas/own.json' }).use, null);
   assert.deepEqual(registry.schemaFileProblems('/ws', 'docs/milestones.jsonschema.yaml'), []);
   assert.deepEqual(registry.schemaFiles(), []);
@@ -246,7 +246,7 @@ test('a $ref with a custom scheme (skill://) is a warning: the author\'s tooling
   const registry = new SchemaRegistry(new MemoryHost({ '/ws/docs/m.jsonschema.yaml': schema }));
   const r = registry.resolve('/ws', 'docs/m.kb/010-x.md', 'kb', null);
   assert.equal(r.use?.source, 'workspace');
-  assert.deepEqual(r.use!.validate({ skill: 1, status: 'c' }).map((e) => e.instancePath), ['/status']);
+  assert.deepEqual(r.use.validate({ skill: 1, status: 'c' }).map((e) => e.instancePath), ['/status']);
   const problems = registry.schemaFileProblems('/ws', 'docs/m.jsonschema.yaml');
   assert.deepEqual(problems.map((p) => [p.code, p.severity, p.range.start.line]), [['schema-ref', 'warning', 3], ['schema-ref', 'error', 5]]);
   assert.match(problems[0]!.message, /^\$ref "skill:\/\/planning\/milestone\.json" is not resolved: .*"skill:" references/);

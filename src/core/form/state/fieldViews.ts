@@ -62,7 +62,7 @@ function schemaKind(key: string, prop: Obj): { kind: Kind; options?: readonly st
   if (Array.isArray(prop['enum'])) return { kind: 'enum', options: prop['enum'].map((o) => (typeof o === 'string' ? o : JSON.stringify(o))) };
   if (prop['format'] === 'date') return { kind: 'date' };
   const types = (Array.isArray(prop['type']) ? prop['type'] : [prop['type']]).filter((t) => t !== 'null');
-  const type = types.length === 1 ? types[0] : undefined;
+  const type: unknown = types.length === 1 ? types[0] : undefined;
   switch (type) {
     case 'array': return { kind: 'list' };
     case 'integer': case 'number': return { kind: 'number' };
@@ -108,5 +108,6 @@ export function summary(v: unknown): string {
 function scalarText(x: unknown): string {
   if (typeof x === 'string') return x === '' ? '""' : x;
   if (typeof x === 'number' || typeof x === 'boolean' || x === null) return String(x);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- String() only sees what JSON.stringify skips: undefined, functions, symbols
   return JSON.stringify(x) ?? String(x);
 }

@@ -41,7 +41,7 @@ export function sessionJsonParts(text: string, facts: SchemaFacts, claims: Probl
   const lists: TextListView[] = [];
   const texts: { key: string; value: string }[] = [];
   let steps: JsonStepInfo[] = [];
-  const keys = (root.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string');
+  const keys = (root.children ?? []).map((p): unknown => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string');
   // First: a `schema-required` problem may start on a present key's line, and belongs to the missing key.
   const missing = missingRequired(keys, facts, claims, ['steps']);
   // A key written twice shows once, with the value JSON.parse keeps: the later one (jsonDuplicateKeys).
@@ -61,7 +61,7 @@ export function sessionJsonParts(text: string, facts: SchemaFacts, claims: Probl
       continue;
     }
     if (LIST_KEYS.has(key) && Array.isArray(value) && value.every((x) => typeof x === 'string')) {
-      lists.push({ key, items: value as string[] });
+      lists.push({ key, items: value });
     } else if (TEXT_KEYS.has(key) && typeof value === 'string') {
       texts.push({ key, value });
     } else {

@@ -50,7 +50,7 @@ function valueFor(key: string, prop: Readonly<Record<string, unknown>>, values: 
   }
   if ('const' in prop) return prop['const'];
   const types = Array.isArray(prop['type']) ? prop['type'] : typeof prop['type'] === 'string' ? [prop['type']] : [];
-  const type = types.find((t) => t !== 'null') ?? types[0] ?? 'string';
+  const type: unknown = types.find((t) => t !== 'null') ?? types[0] ?? 'string';
   if (type === 'string' && (name === 'goal' || name === 'title') && fits(prop, name === 'goal' ? values.goal : values.title)) return name === 'goal' ? values.goal : values.title;
   if (prop['default'] !== undefined) return prop['default'];
   switch (type) {

@@ -17,11 +17,11 @@ export function created(outcome: PlanOutcome): { file: string; text: string; sum
   assert.equal(outcome.kind, 'ok', outcome.kind === 'refused' ? outcome.reason : '');
   const plan = outcome.kind === 'ok' ? outcome.plan : null;
   assert.equal(plan?.changes.length, 1);
-  const change = plan!.changes[0]!;
+  const change = plan.changes[0]!;
   assert.equal(change.kind, 'create');
   const file = change.kind === 'create' ? change.file : '';
-  assert.equal(plan!.primary, file);
-  return { file, text: change.kind === 'create' ? change.text : '', summary: plan!.summary };
+  assert.equal(plan.primary, file);
+  return { file, text: change.kind === 'create' ? change.text : '', summary: plan.summary };
 }
 
 /** The text of `file` after the outcome's plan, which must be one edit of it. */
@@ -29,14 +29,14 @@ export function edited(snapshot: FolderSnapshot, file: string, outcome: PlanOutc
   assert.equal(outcome.kind, 'ok', outcome.kind === 'refused' ? outcome.reason : '');
   const plan = outcome.kind === 'ok' ? outcome.plan : null;
   assert.deepEqual(plan?.changes.map((c) => [c.kind, c.kind === 'rename' ? c.from : c.file]), [['edit', file]]);
-  assert.equal(plan!.primary, file);
-  return applyPlanToTexts(snapshot, plan!).get(file)!;
+  assert.equal(plan.primary, file);
+  return applyPlanToTexts(snapshot, plan).get(file)!;
 }
 
 /** Asserts a refusal with `code` whose reason matches `reason`; returns it. */
 export function refusal(outcome: PlanOutcome | Refusal | { kind: 'ok' }, code: RefusalCode, reason: RegExp): Refusal {
   assert.equal(outcome.kind, 'refused', 'expected a refusal');
-  const r = outcome as Refusal;
+  const r = outcome;
   assert.equal(r.code, code, r.reason);
   assert.match(r.reason, reason);
   return r;
