@@ -9,6 +9,7 @@ import { readFoundFile } from '../src/core/conventions/readFoundFile';
 import { MilestoneIndex } from '../src/core/index/milestoneIndex';
 import { scanFolder } from '../src/core/workspace/scanFolder';
 import { generateWorkspace } from './generateWorkspace';
+import { cliList, cliValidate, type CliRun } from './cliBench';
 import { benchEnv, eightKbExecPlan, revalidateTimes, validateAll, type ValidateAllResult } from './validateBench';
 
 const FILES = 10_000;
@@ -54,10 +55,13 @@ function indexAll(): { index: MilestoneIndex; files: number; readings: number } 
 
 const raiseLimit = (): string => 'raise the limit';
 
-function time<T>(fn: () => T): { ms: number; result: T } {
+function time<T>(fn: () => T): { ms: number; cpuMs: number; result: T } {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const result = fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, result };
 }
 
 /** `1 problem`, `2 problems`. */
@@ -88,17 +92,46 @@ function main(): void {
   indexAll();
   const env = benchEnv(root);
   validateAll(root, env);
+  cliList(root);
+  cliValidate(root);
 
   const floorMs: number[] = [];
+  const listMs: number[] = [];
+  const cliValidateMs: number[] = [];
+  // CPU time (this process's user + system, GC threads included) beside the wall time: on a machine
+  // shared with other jobs the wall time of a run varied 4× between rounds, its CPU time far less.
+  const floorCpu: number[] = [];
+  const listCpu: number[] = [];
+  const cliValidateCpu: number[] = [];
+  let listed: CliRun = { status: -1, outChars: 0 };
+  let checked: CliRun = { status: -1, outChars: 0 };
   const indexMs: number[] = [];
   const validateMs: number[] = [];
   let last = { files: 0, readings: 0 };
   let validated: ValidateAllResult = { files: 0, fileProblems: 0, workspaceProblems: 0 };
-  const orders = [['floor', 'index', 'validate'], ['validate', 'index', 'floor'], ['index', 'floor', 'validate']];
+  const orders = [
+    ['floor', 'index', 'list', 'validate', 'cli-validate'],
+    ['cli-validate', 'validate', 'list', 'index', 'floor'],
+    ['index', 'list', 'floor', 'cli-validate', 'validate'],
+  ];
   for (let round = 0; round < ROUNDS; round++) {
     for (const which of orders[round % orders.length]!) {
       gc();
-      if (which === 'floor') floorMs.push(time(() => floor(root)).ms);
+      if (which === 'floor') {
+        const t = time(() => floor(root));
+        floorMs.push(t.ms);
+        floorCpu.push(t.cpuMs);
+      } else if (which === 'list') {
+        const t = time(() => cliList(root));
+        listMs.push(t.ms);
+        listCpu.push(t.cpuMs);
+        listed = t.result;
+      } else if (which === 'cli-validate') {
+        const t = time(() => cliValidate(root));
+        cliValidateMs.push(t.ms);
+        cliValidateCpu.push(t.cpuMs);
+        checked = t.result;
+      }
       else if (which === 'validate') {
         const t = time(() => validateAll(root, env));
         validateMs.push(t.ms);
@@ -141,6 +174,12 @@ function main(): void {
     if (reTypo) out.push(`revalidate 8 KB file with a status typo: median ${reTypo.medianUs.toFixed(0)} µs, p95 ${reTypo.p95Us.toFixed(0)} µs (aim ≤ 1000 µs)   [${plural(reTypo.problems, 'problem')} placed on its key or value]`);
   }
   out.push(`validate: ${v.toFixed(1)} ms, ratio ${(v / f).toFixed(2)} to the read floor   [scan + read + validateFile + workspaceProblems; ${validated.files} files, ${validated.fileProblems} file problems, ${validated.workspaceProblems} cross-file problems; ${validateMs.map((x) => x.toFixed(0)).join(', ')}]`);
+  const l = median(listMs);
+  const cv = median(cliValidateMs);
+  const fc = median(floorCpu);
+  out.push(`cpu time, medians: floor ${fc.toFixed(0)} ms, cli list --json ${median(listCpu).toFixed(0)} ms (ratio ${(median(listCpu) / fc).toFixed(2)}), cli validate --json ${median(cliValidateCpu).toFixed(0)} ms (ratio ${(median(cliValidateCpu) / fc).toFixed(2)})`);
+  out.push(`cli list --json: ${l.toFixed(1)} ms, ratio ${(l / f).toFixed(2)} to the read floor (aim ≤ 2)   [listCommand in process: scan + read + gate + sort + JSON; ${(listed.outChars / 1e6).toFixed(1)} M chars out; ${listMs.map((x) => x.toFixed(0)).join(', ')}]`);
+  out.push(`cli validate --json: ${cv.toFixed(1)} ms, ratio ${(cv / f).toFixed(2)} to the read floor (aim ≤ 3)   [validateCommand in process, a new schema registry each run; exit ${checked.status}, ${(checked.outChars / 1e6).toFixed(1)} M chars out; ${cliValidateMs.map((x) => x.toFixed(0)).join(', ')}]`);
   if (validated.fileProblems + validated.workspaceProblems === 0) out.push('warning: validation found no problem (is the core still a stub?)');
   if (last.files !== ref.files) out.push(`warning: the index read ${last.files} files, the floor ${ref.files}: classifyPath skipped some`);
   if (last.readings === 0) out.push('warning: no file was read as a milestone (are the readers still a stub?)');

@@ -1,6 +1,6 @@
-import { checkFolder, collectMilestones } from './collectMilestones';
-import { listJson } from './listJson';
-import { listTable } from './listTable';
+import { checkFolder, collectSummaries } from './collectMilestones';
+import { milestonesJson, writeListJson } from './listJson';
+import { listTable, tableRows } from './listTable';
 
 /** Where a command writes; `process.stdout` / `process.stderr` in the binary, strings in tests. */
 export interface CliIO {
@@ -22,7 +22,13 @@ export function listCommand(folders: readonly string[], json: boolean, io: CliIO
       return 2;
     }
   }
-  const collected = collectMilestones(targets, undefined, maxFileSize, verbose);
-  io.out(json ? listJson(collected, targets.length > 1) : listTable(collected, targets.length > 1));
+  const several = targets.length > 1;
+  if (json) {
+    const { files, notes } = collectSummaries(targets, (folder, reading) => milestonesJson(reading, several ? folder : null), undefined, maxFileSize, verbose);
+    writeListJson(files.map((f) => f.summary), notes, several, (text) => io.out(text));
+  } else {
+    const { files, notes } = collectSummaries(targets, (folder, reading) => tableRows(reading, several ? folder : null), undefined, maxFileSize, verbose);
+    io.out(listTable(files.map((f) => f.summary), notes, several));
+  }
   return 0;
 }

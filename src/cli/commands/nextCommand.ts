@@ -34,7 +34,7 @@ export const nextCommand: CliCommand = {
     }
     const texts = new Map<string, string>();
     const key = (folder: string, file: string): string => `${folder}\u0000${file}`;
-    const { readings } = collectMilestones(targets, (folder, file, text) => texts.set(key(folder, file), text));
+    const { readings } = collectMilestones(targets, (folder, reading, text) => { if (text !== null) texts.set(key(folder, reading.file), text); });
     const found: FolderNext[] = targets.map((folder) => ({
       folder,
       milestones: nextMilestones(readings

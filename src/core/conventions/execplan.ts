@@ -1,5 +1,5 @@
 import type { FileReading, HealthRow, ReadNote, Step } from '../model';
-import { readFrontmatter } from '../frontmatter/readFrontmatter';
+import { sharedFrontmatter } from '../frontmatter/sharedFrontmatter';
 import type { MarkdownScan, ScanTable } from '../markdown/markdownScan';
 import type { ScanHeading } from '../markdown/markdownScan';
 import { scanMarkdownKeeping } from '../markdown/scanMarkdown';
@@ -59,7 +59,7 @@ function column(table: ScanTable, name: RegExp): number {
  * (`EP-…_MS###_slug.md`: a file whose header cannot be read stays with its plan), else the plan folder.
  */
 export function readExecPlan(file: string, text: string): FileReading | null {
-  const fm = readFrontmatter(text);
+  const fm = sharedFrontmatter(text);
   if (fm.split.kind === 'none' && !/MS\d+/i.test(stemOf(file))) return null;
   // Only the bullets under "Definition of Done" are read: the scan keeps no others.
   const scan = withoutLegends(scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, underDefinitionOfDone));

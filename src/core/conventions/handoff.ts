@@ -1,5 +1,5 @@
 import type { FileReading, ReadNote, Step } from '../model';
-import { readFrontmatter } from '../frontmatter/readFrontmatter';
+import { sharedFrontmatter } from '../frontmatter/sharedFrontmatter';
 import type { ScanHeading } from '../markdown/markdownScan';
 import { noBullets, scanMarkdownKeeping } from '../markdown/scanMarkdown';
 import { segmentsOf, stemOf, titleFromSlug } from './paths';
@@ -62,7 +62,7 @@ function underSummarySection(headings: readonly ScanHeading[], h: number): boole
 export function readHandoff(file: string, text: string): FileReading | null {
   const kind = handoffPath(file);
   if (kind === null || kind.kind === 'lessons') return null;
-  const fm = readFrontmatter(text);
+  const fm = sharedFrontmatter(text);
   // Only a summary reads bullets, and only those under Changes / Decisions / Discoveries.
   const scan = withoutLegends(scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, kind.kind === 'summary' ? underSummarySection : noBullets));
   const notes: ReadNote[] = headerNotes(fm, text, scan);

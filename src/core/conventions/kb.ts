@@ -1,6 +1,6 @@
 import type { FileReading, ReadNote, Step } from '../model';
 import { headerKeyLines } from '../frontmatter/headerLines';
-import { readFrontmatter } from '../frontmatter/readFrontmatter';
+import { sharedFrontmatter } from '../frontmatter/sharedFrontmatter';
 import { noBullets, scanMarkdownKeeping } from '../markdown/scanMarkdown';
 import { baseOf, dirOf, isMarkdownName, segmentsOf, stemOf, titleFromSlug } from './paths';
 import { describedByPath } from './skipReasons';
@@ -52,7 +52,7 @@ export function kbNameOf(stem: string): KbName | null {
  * A file without a leading number is a milestone only when it has a header; else null.
  */
 export function readKb(file: string, text: string): FileReading | null {
-  const fm = readFrontmatter(text);
+  const fm = sharedFrontmatter(text);
   const stem = stemOf(file);
   const name = kbNameOf(stem);
   if (name === null && fm.split.kind === 'none') return null;

@@ -2,6 +2,7 @@ import type { FileReading, ReadNote, Step } from '../model';
 // The ESM build: esbuild cannot bundle the UMD build's dynamic requires on platform node.
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { LineIndex } from '../text/lineIndex';
+import { sharedJsonParse } from '../text/sharedJson';
 import { ownString } from '../text/ownString';
 import { dirOf, segmentsOf, stemOf } from './paths';
 import { makeMilestone } from './readerKit';
@@ -27,12 +28,11 @@ const SKIP = new Set(['steps', 'title', 'status', 'milestone_id', 'progress']);
 export function readSessionJson(file: string, text: string): FileReading {
   const notes: ReadNote[] = [];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let value: unknown;
-  let ok = true;
-  try {
-    value = JSON.parse(bom ? text.slice(1) : text);
-  } catch (e) {
-    ok = false;
+  const parsed = sharedJsonParse(text);
+  const ok = parsed.ok;
+  const value = parsed.ok ? parsed.value : undefined;
+  if (!parsed.ok) {
+    const e = parsed.error;
     const msg = e instanceof Error ? e.message : String(e);
     const pos = new LineIndex(text).positionAt(jsonErrorOffset(text, msg, bom));
     notes.push({ severity: 'error', code: 'json-syntax', message: ownString(`JSON syntax error: ${describeJsonError(msg)}`), line: pos.line, column: pos.column });

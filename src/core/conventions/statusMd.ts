@@ -1,5 +1,5 @@
 import type { FileReading, Milestone, ReadNote, Step } from '../model';
-import { readFrontmatter } from '../frontmatter/readFrontmatter';
+import { sharedFrontmatter } from '../frontmatter/sharedFrontmatter';
 import type { MarkdownScan, ScanCell } from '../markdown/markdownScan';
 import { noBullets, scanMarkdownKeeping } from '../markdown/scanMarkdown';
 import { isExecPlanPath } from './execplan';
@@ -38,7 +38,7 @@ export function isStatusMdPath(file: string): boolean {
  */
 export function readStatusMd(file: string, text: string, sniff: boolean, keepLegends = false): FileReading | null {
   if (sniff && (text.indexOf('[') === -1 || !MAYBE.test(text))) return null;
-  const fm = readFrontmatter(text);
+  const fm = sharedFrontmatter(text);
   const scanned = scanMarkdownKeeping(text, fm.bodyStart, fm.bodyLine, noBullets); // reads no plain bullets
   const scan = keepLegends ? scanned : withoutLegends(scanned);
   const keyword = scan.headings.map((h) => KEYWORD.test(h.text));

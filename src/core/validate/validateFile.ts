@@ -1,9 +1,10 @@
 import { conventionProblems } from '../checks/conventionProblems';
-import { readFrontmatter } from '../frontmatter/readFrontmatter';
+import { sharedFrontmatter } from '../frontmatter/sharedFrontmatter';
 import type { ConventionId, FileReading } from '../model';
 import type { Problem } from '../problems';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
 import { LineIndex } from '../text/lineIndex';
+import { sharedJsonParse } from '../text/sharedJson';
 import { JsonLocator } from './jsonLocator';
 import { noteProblems } from './noteProblems';
 import type { ProblemLocator } from './problemLocator';
@@ -90,7 +91,7 @@ export function validateFile(file: string, text: string, reading: FileReading | 
   }
   if (reading !== null && !stopped) {
     if (overBudget()) return [...out, budgetProblem(file, 'placing its problems')];
-    out.push(...guarded(() => noteProblems(file, text, lines(), reading, hasSchema), []));
+    out.push(...guarded(() => noteProblems(file, text, lines, reading, hasSchema), []));
     if (overBudget()) return [...out, budgetProblem(file, 'its header notes')];
     out.push(...guarded(() => conventionProblems(file, text, reading, () => env.today), []));
   }
@@ -115,8 +116,9 @@ interface Subject {
 
 /** The header of a markdown file, when it has one that parses. */
 function headerSubject(text: string, lines: () => LineIndex): Subject | null {
-  // The reader's own rules (size bound, alias bound, YAML/TOML) decide what the header holds.
-  const { split, data } = readFrontmatter(text);
+  // The reader's own rules (size bound, alias bound, YAML/TOML) decide what the header holds; the
+  // reader of this text has just parsed it.
+  const { split, data } = sharedFrontmatter(text);
   if (data === null) return null;
   if (split.kind === 'yaml') {
     return { data, flavor: 'yaml', where: 'the header', locator: lazy(() => new YamlLocator(text, lines(), split.contentStart, split.contentEnd, 0)) };
@@ -129,12 +131,10 @@ function headerSubject(text: string, lines: () => LineIndex): Subject | null {
 
 /** A JSON file's value, when it parses. */
 function jsonSubject(text: string, lines: () => LineIndex): Subject | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return null; // the reader's json-syntax note says where
-  }
+  // The session reader of this text has just parsed it.
+  const parsed = sharedJsonParse(text);
+  if (!parsed.ok) return null; // the reader's json-syntax note says where
+  const data = parsed.value;
   return { data, flavor: 'json', where: 'the file', locator: lazy(() => new JsonLocator(text, lines())) };
 }
 
