@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problems';
 import { SchemaRegistry } from '../core/schema/schemaRegistry';
@@ -7,6 +7,7 @@ import type { SchemaSetting } from '../core/schema/schemaTypes';
 import { validateFile } from '../core/validate/validateFile';
 import { workspaceProblems, type IndexedFile } from '../core/validate/workspaceProblems';
 import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/workspace/scanFolder';
 import { collectMilestones, type FileNote } from './collectMilestones';
 import { readSchemaSettings } from './folderSettings';
 import { compareReported, reported, type ReportedProblem } from './problemFormats';
@@ -93,7 +94,7 @@ export function validateFolders(folders: readonly string[], today: string, maxFi
     }
   }
   const facts = { exists: (folder: string, file: string) => existsSync(path.join(folder, file)) };
-  const cross = safely('the workspace', () => workspaceProblems(indexed, (folder, file) => textOf(wasRead.get(key(folder, file)), folder, file), facts));
+  const cross = safely('the workspace', () => workspaceProblems(indexed, (folder, file) => textOf(wasRead.get(key(folder, file)), folder, file, maxFileSize ?? DEFAULT_MAX_FILE_SIZE), facts));
   for (const { folder, problem } of cross) add(folder, problem);
   problems.sort(compareReported);
   return { problems, filesChecked, skipped: collected.notes.filter((n) => n.line === null), failures };
@@ -103,13 +104,16 @@ export function validateFolders(folders: readonly string[], today: string, maxFi
  * The text a checked file was checked with, read again for the cross-file checks (as the scan reads
  * it: UTF-8, BOM kept, invalid bytes as U+FFFD; a link inside the folder as its target): '' for a
  * file that was not read (too large, binary, UTF-16, unreadable) or is gone by now, null for a file
- * that was not checked (`read` undefined).
+ * that was not checked (`read` undefined), or one over `maxFileSize` now.
  */
-function textOf(read: boolean | undefined, folder: string, file: string): string | null {
+function textOf(read: boolean | undefined, folder: string, file: string, maxFileSize: number): string | null {
   if (read === undefined) return null;
   if (!read) return '';
   try {
-    return readFileSync(path.join(folder, file), 'utf8');
+    // The same bound as the scan: a file that grew past it since is not read again.
+    const abs = path.join(folder, file);
+    if (statSync(abs).size > maxFileSize) return '';
+    return readFileSync(abs, 'utf8');
   } catch {
     return '';
   }
