@@ -86,19 +86,23 @@ export class MilestonesView {
 
   /**
    * Expands a collapsed row (no-op when it is expanded or a leaf); with `child`, waits for that row
-   * to show. A row opened while the whole tree repaints can stay empty (VS Code drops the answer to
-   * a request for the rows of a parent it has just forgotten): a person folds it and opens it
-   * again, and so does this, at most twice more.
+   * to show. A click on the twistie that lands while the tree repaints its rows (each index update
+   * does) is lost, and a row opened during a repaint can stay empty (VS Code drops the answer to a
+   * request for the rows of a parent it has just forgotten): a person clicks again, or folds the
+   * row and opens it again, and so does this, up to four times.
    */
   async expand(row: Locator, child?: Locator): Promise<void> {
     const twistie = row.locator('.monaco-tl-twistie');
+    const shows = (locator: Locator, timeout: number) => locator.waitFor({ timeout }).then(() => true, () => false);
     for (let attempt = 1; ; attempt++) {
       if ((await row.getAttribute('aria-expanded')) === 'false') await twistie.click();
-      await row.and(this.page.locator(':not([aria-expanded="false"])')).waitFor();
-      if (!child || (await child.waitFor({ timeout: 5000 }).then(() => true, () => false))) return;
-      if (attempt === 3) throw new Error('the row opened without showing the expected child row');
-      await twistie.click();
-      await row.and(this.page.locator('[aria-expanded="false"]')).waitFor();
+      const opened = await shows(row.and(this.page.locator(':not([aria-expanded="false"])')), 5000);
+      if (opened && (!child || (await shows(child, 5000)))) return;
+      if (attempt === 4) throw new Error(opened ? 'the row opened without showing the expected child row' : 'the row did not open');
+      if (opened) {
+        await twistie.click();
+        await row.and(this.page.locator('[aria-expanded="false"]')).waitFor();
+      }
     }
   }
 
