@@ -38,10 +38,20 @@ export default defineConfig(
     },
   },
   {
-    // The layers (STYLE.md): only src/extension/ talks to VS Code.
-    files: ['src/core/**/*.ts', 'src/protocol/**/*.ts', 'src/cli/**/*.ts'],
+    // The layers (STYLE.md): only src/extension/ talks to VS Code; the language server runs in its own process.
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension/ imports vscode; this layer runs without VS Code.' }] }],
+    },
+  },
+  {
+    // The core and the protocol know no editor: neither VS Code nor the Language Server Protocol's libraries.
+    files: ['src/core/**/*.ts', 'src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'Only src/extension/ imports vscode; this layer runs without VS Code.' }],
+        patterns: [{ group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'The core is the engine every surface shares: the language server (src/server/) wraps it in the protocol.' }],
+      }],
     },
   },
   {

@@ -1,5 +1,6 @@
 // The `milestones` command line (bundled to dist/cli.js, the package's `bin`): the same core as the
 // extension, for CI, scripts and AI agents.
+import path from 'node:path';
 import { LIFECYCLE_COMMANDS } from './commands';
 import { listCommand } from './listCommand';
 import type { CliIO } from './listCommand';
@@ -11,17 +12,19 @@ import { outputFormat, validateCommand } from './validateCommand';
 const COMMANDS: Readonly<Record<string, readonly string[]>> = {
   list: ['--json', '--verbose', '--max-file-size', '--help'],
   validate: ['--json', '--format', '--max-file-size', '--help'],
+  lsp: ['--stdio', '--help'],
   ...Object.fromEntries(LIFECYCLE_COMMANDS.map((c) => [c.name, ['--help', '--root', ...c.flags, ...c.valued]])),
 };
-const ALL_FLAGS = [...new Set(['--json', '--verbose', '--help', ...LIFECYCLE_COMMANDS.flatMap((c) => c.flags)])];
+const ALL_FLAGS = [...new Set(['--json', '--verbose', '--help', '--stdio', ...LIFECYCLE_COMMANDS.flatMap((c) => c.flags)])];
 const ALL_VALUED = [...new Set(['--format', '--max-file-size', '--root', ...LIFECYCLE_COMMANDS.flatMap((c) => c.valued)])];
 
 /**
  * Runs the command line and returns the exit status: 0 done, 2 usage error or missing folder,
  * 1 an internal error (a bug: reported in one line, never as a stack trace) or, for `validate`,
- * at least one problem of severity error.
+ * at least one problem of severity error. `lsp --stdio` starts the language server (`serveLsp`)
+ * and returns 'serving': the process lives until the client ends it.
  */
-export function main(argv: readonly string[], io: CliIO): number {
+export function main(argv: readonly string[], io: CliIO, serveLsp: () => void = loadLanguageServer): number | 'serving' {
   const parsed = parseArgs(argv, ALL_FLAGS, ALL_VALUED);
   if (parsed.kind === 'error') return usageError(parsed.message, io);
   const { command, flags, options, positionals } = parsed.args;
@@ -40,6 +43,11 @@ export function main(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   try {
+    if (command === 'lsp') {
+      if (!flags.has('--stdio')) return usageError('lsp talks to the editor over standard input and output: give --stdio', io);
+      serveLsp();
+      return 'serving';
+    }
     const lifecycle = LIFECYCLE_COMMANDS.find((c) => c.name === command);
     if (lifecycle) return lifecycle.run(parsed.args, io);
     const maxFileSize = byteCount(options.get('--max-file-size'));
@@ -67,10 +75,21 @@ function usageError(message: string, io: CliIO): number {
   return 2;
 }
 
+/**
+ * Loads the language server from its own bundle beside this one (dist/server.js), so the other
+ * commands do not load `vscode-languageserver`, and starts it on standard input and output.
+ */
+function loadLanguageServer(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path computed at run time, which esbuild leaves alone
+  const server = require(path.join(__dirname, 'server.js')) as { startLanguageServer(): void };
+  server.startLanguageServer();
+}
+
 if (require.main === module) {
-  // exitCode, not exit(): a large JSON document on a pipe must be flushed before the process ends.
-  process.exitCode = main(process.argv.slice(2), {
+  const status = main(process.argv.slice(2), {
     out: (text) => { process.stdout.write(text); },
     err: (text) => { process.stderr.write(text); },
   });
+  // exitCode, not exit(): a large JSON document on a pipe must be flushed before the process ends.
+  if (status !== 'serving') process.exitCode = status;
 }

@@ -16,6 +16,9 @@ Commands:
                             the built-in ones), header syntax, convention checks, duplicate ids.
                             Prints \`file:line:col severity code message\` (1-based), then a summary.
 ${LIFECYCLE_COMMANDS.map((c) => c.usage).join('').replace(/\n$/, '')}
+  lsp --stdio               Run the language server over standard input and output, for editors
+                            other than VS Code (Neovim, Helix, Zed, Emacs): the same diagnostics,
+                            completion and hover in YAML headers, and quick fixes.
 
 Options:
   --json             Machine-readable output: list's milestones; validate's
@@ -33,6 +36,7 @@ Options:
   --as NAME          Who acts (owner, completed_by); default MILESTONES_IDENTITY, git user.name,
                      then the OS user.
   --dry-run          Lifecycle commands that change files: print what would change, write nothing.
+  --stdio            lsp only: talk the Language Server Protocol over stdin and stdout.
   -h, --help         Show this help.
 
 Exit status: 0 success (list: broken milestone files are listed with what could be read;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { fixEdits } from '../core/fixes/fixEdits';
-import type { Fix } from '../core/problems';
+import { documentFixes } from '../core/engine/documentFeatures';
+import type { Fix, FixHint } from '../core/problems';
 import type { ProblemStore } from './problemStore';
 import { locate } from './workspaceFiles';
 
@@ -38,20 +38,14 @@ export class MilestonesCodeActionProvider implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       const problem = this.store.problemFor(document.uri, diagnostic);
       if (!problem?.fixes) continue;
-      problem.fixes.forEach((hint, i) => {
-        let fix: Fix | null = null;
-        try {
-          fix = fixEdits(place.file, text, hint);
-        } catch (error) {
-          this.log.error(`Quick fix ${hint.kind} for ${place.file} failed`, error instanceof Error ? error : String(error));
-        }
-        if (!fix || (fix.edits.length === 0 && fix.renameTo === undefined)) return;
+      const failed = (hint: FixHint, error: unknown) => this.log.error(`Quick fix ${hint.kind} for ${place.file} failed`, error instanceof Error ? error : String(error));
+      for (const fix of documentFixes(place.file, text, problem.fixes, failed)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = workspaceEditOf(document, place.folder, fix);
         action.diagnostics = [diagnostic];
-        action.isPreferred = fix.isPreferred ?? i === 0;
+        action.isPreferred = fix.isPreferred;
         actions.push(action);
-      });
+      }
     }
     return actions;
   }

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { frontmatterCompletions, frontmatterHover } from '../core/complete/frontmatterCompletion';
-import { classifyPath } from '../core/conventions/readMilestoneFile';
-import { readFrontmatter } from '../core/frontmatter/readFrontmatter';
-import type { JsonSchema } from '../core/schema/schemaTypes';
+import { documentCompletions, documentHover, type DocumentPlace } from '../core/engine/documentFeatures';
+import type { SchemaRegistry } from '../core/schema/schemaRegistry';
 import type { SchemaService } from './schemaService';
 import { todayLocal } from './validationConfig';
 import { locate } from './workspaceFiles';
@@ -11,21 +9,14 @@ import type { WorkspaceIndexService } from './workspaceIndexService';
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
 
 /**
- * The YAML header of `document` when `offset` is inside it, and the schema of the file; null
- * otherwise (no header, the body, not a milestone file, no schema).
+ * Where `document` is in the workspace (with the convention the index read it as) and the schemas
+ * of its folder; null outside the workspace folders.
  */
-function headerSchema(document: vscode.TextDocument, offset: number, index: WorkspaceIndexService, schemas: SchemaService): { text: string; schema: JsonSchema } | null {
-  const place = locate(document.uri);
-  if (!place) return null;
-  const text = document.getText();
-  const header = readFrontmatter(text);
-  const split = header.split;
-  // Inside a closed YAML header: after the opening fence, up to the start of the closing one.
-  if (split.kind !== 'yaml' || offset < split.contentStart || offset > split.contentEnd) return null;
-  const kind = index.index.get(place.folder.uri.toString(), place.file)?.convention ?? classifyPath(place.file);
-  if (kind === null || kind === 'markdown') return null;
-  const resolution = schemas.registryFor(place.folder).resolve(place.folder.uri.fsPath, place.file, kind, header.data);
-  return resolution.use ? { text, schema: resolution.use.schema } : null;
+function placeOf(document: vscode.TextDocument, index: WorkspaceIndexService, schemas: SchemaService): { place: DocumentPlace; schemas: SchemaRegistry } | null {
+  const found = locate(document.uri);
+  if (!found) return null;
+  const convention = index.index.get(found.folder.uri.toString(), found.file)?.convention ?? null;
+  return { place: { folderRoot: found.folder.uri.fsPath, file: found.file, convention }, schemas: schemas.registryFor(found.folder) };
 }
 
 class FrontmatterCompletionProvider implements vscode.CompletionItemProvider {
@@ -33,10 +24,9 @@ class FrontmatterCompletionProvider implements vscode.CompletionItemProvider {
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     try {
-      const offset = document.offsetAt(position);
-      const found = headerSchema(document, offset, this.index, this.schemas);
-      if (!found) return [];
-      return frontmatterCompletions(found.text, offset, found.schema, todayLocal()).map((c, i) => {
+      const at = placeOf(document, this.index, this.schemas);
+      if (!at) return [];
+      return documentCompletions(at.place, document.getText(), document.offsetAt(position), at.schemas, todayLocal()).map((c, i) => {
         const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.Value);
         item.insertText = c.insertText;
         item.range = new vscode.Range(document.positionAt(c.replaceStart), document.positionAt(c.replaceEnd));
@@ -57,9 +47,8 @@ class FrontmatterHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     try {
-      const offset = document.offsetAt(position);
-      const found = headerSchema(document, offset, this.index, this.schemas);
-      const hover = found && frontmatterHover(found.text, offset, found.schema);
+      const at = placeOf(document, this.index, this.schemas);
+      const hover = at && documentHover(at.place, document.getText(), document.offsetAt(position), at.schemas);
       if (!hover) return undefined;
       return new vscode.Hover(new vscode.MarkdownString(hover.markdown), new vscode.Range(document.positionAt(hover.start), document.positionAt(hover.end)));
     } catch (error) {

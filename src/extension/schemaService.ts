@@ -1,12 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { hasSchemaFileName } from '../core/schema/schemaLocations';
 import { SchemaRegistry } from '../core/schema/schemaRegistry';
 import type { SchemaHost } from '../core/schema/schemaTypes';
 import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
 import { readSchemaSettings, SCHEMAS_KEY } from './validationConfig';
 
-/** Names that are schema files whatever the settings say. */
-const SCHEMA_NAME = /(?:\.jsonschema\.(?:ya?ml|json)|\.schema\.(?:json|ya?ml))$/i;
 /** Quiet time after the last keystroke in an open schema before everything is validated again. */
 const SCHEMA_TYPING_DELAY_MS = 200;
 /** Batches several schema events (a checkout, a save plus its watcher event) into one re-validation. */
@@ -98,7 +97,7 @@ export class SchemaService implements vscode.Disposable {
   /** Whether `uri` is a schema file: by its name, or named in `milestones.schemas`. */
   isSchemaFile(uri: vscode.Uri): boolean {
     if (uri.scheme !== 'file') return false;
-    if (SCHEMA_NAME.test(uri.path)) return true;
+    if (hasSchemaFileName(uri.path)) return true;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return folder !== undefined && this.configuredSchemaFiles(folder).some((rel) => path.join(folder.uri.fsPath, rel) === uri.fsPath);
   }

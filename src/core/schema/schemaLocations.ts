@@ -52,3 +52,12 @@ export function kbSchemaFiles(files: Iterable<string>): Set<string> {
   for (const file of files) for (const name of kbSchemaNames(file)) out.add(name);
   return out;
 }
+
+/**
+ * Whether a path names a schema file by its name (`NAME.jsonschema.yaml|yml|json`,
+ * `NAME.schema.json|yaml|yml`): a change to such a file may change what milestone files are checked
+ * against, so editors watch them. Files named in `milestones.schemas` count too, by their setting.
+ */
+export function hasSchemaFileName(filePath: string): boolean {
+  return /(?:\.jsonschema\.(?:ya?ml|json)|\.schema\.(?:json|ya?ml))$/i.test(filePath);
+}

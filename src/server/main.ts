@@ -1,0 +1,11 @@
+// The Milestones language server's entry (bundled to dist/server.js): `milestones lsp --stdio`
+// loads it, and so can any editor's client (`node dist/server.js --stdio`, or `--node-ipc`).
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { serveMilestones } from './milestonesServer';
+
+/** Starts the server on the transport named in the process arguments (`--stdio`, `--node-ipc`, `--socket=N`). */
+export function startLanguageServer(): void {
+  serveMilestones(createConnection(ProposedFeatures.all));
+}
+
+if (require.main === module) startLanguageServer();
