@@ -3,7 +3,7 @@ import { approvalRequired } from '../core/lifecycle/approval/approvalGate';
 import { hasLifecycle, isArchivable, isDistillableNote } from '../core/lifecycle/applicable';
 import type { HealthRow, Milestone, StatusCategory, Step } from '../core/model';
 import { CommandId } from './commandIds';
-import type { HealthNode, MilestoneNode, StepNode, TreeNode } from './treeNodes';
+import type { HealthNode, MessageNode, MilestoneNode, StepNode, TreeNode } from './treeNodes';
 import type { Problem } from '../core/problems';
 import { milestoneRowView } from '../core/views/milestoneRowView';
 import { problemLines, problemsNote } from './treeProblems';
@@ -147,6 +147,17 @@ function healthItem(node: HealthNode): vscode.TreeItem {
 }
 
 /** The `TreeItem` for a row. */
+/** The message row: what left the tree empty, and the command that shows the milestones again. */
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const [text, command]: [string, vscode.Command] = node.reason === 'no-match'
+    ? [vscode.l10n.t('No milestone or step matches the filter. Clear Filter'), { command: CommandId.clearFilter, title: vscode.l10n.t('Clear Filter') }]
+    : [vscode.l10n.t('All milestones are done. Show completed'), { command: 'milestones.showCompleted', title: vscode.l10n.t('Show Completed') }];
+  const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
+  item.iconPath = new vscode.ThemeIcon('info');
+  item.command = command;
+  return item;
+}
+
 export function toTreeItem(node: TreeNode, problemsOf: (node: MilestoneNode) => readonly Problem[] = () => []): vscode.TreeItem {
   let item: vscode.TreeItem;
   switch (node.kind) {
@@ -176,9 +187,7 @@ export function toTreeItem(node: TreeNode, problemsOf: (node: MilestoneNode) => 
       item = healthItem(node);
       break;
     case 'message':
-      item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
-      item.iconPath = new vscode.ThemeIcon('info');
-      item.command = node.command;
+      item = messageItem(node);
       break;
   }
   item.id = node.id;

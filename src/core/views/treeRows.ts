@@ -1,0 +1,187 @@
+/**
+ * The rows of the Milestones tree, as plain data: folders (several open), groups (by convention or
+ * by status; ExecPlan groups one level per plan), milestones (a distilled milestone's notes under
+ * it), steps (nested by indentation), the health snapshot, and the message rows when nothing is
+ * shown. Built from the in-memory index only; each row's `id` is stable across refreshes, so an
+ * editor keeps what was open. Generic over the editor's folder (`F`) and file address (`U`): the
+ * extension passes `vscode.WorkspaceFolder` and `vscode.Uri`, tests plain objects and strings.
+ */
+import { CONVENTION_LABEL, CONVENTIONS } from '../model';
+import type { HealthRow, Milestone, StatusCategory, Step } from '../model';
+import type { GroupKind } from '../rollups/groupRollup';
+import { STATUS_LABEL } from './milestoneWords';
+import { nestMilestones } from './nestedMilestones';
+import { matchMilestone, type FilterMatch } from './treeFilter';
+
+/** How the tree is shaped: the settings, and the filter typed ('' for none). */
+export interface TreeOptions {
+  readonly groupBy: 'convention' | 'status';
+  readonly hideCompleted: boolean;
+  readonly filter: string;
+}
+
+/** What the rows need of the editor: a folder's stable key, and the address of a file in a folder. */
+export interface TreeHost<F, U> {
+  folderKey(folder: F): string;
+  fileUri(folder: F, file: string): U;
+}
+
+/** One workspace folder's milestones, as the index holds them. */
+export interface TreeFolder<F> {
+  readonly folder: F;
+  readonly milestones: readonly Milestone[];
+}
+
+export type TreeNode<F, U> = FolderNode<F, U> | GroupNode<F, U> | MilestoneNode<F, U> | StepNode<F, U> | HealthGroupNode<F, U> | HealthNode<F, U> | MessageNode;
+
+interface NodeBase<F, U> {
+  readonly id: string;
+  readonly parent: TreeNode<F, U> | undefined;
+}
+export interface FolderNode<F, U> extends NodeBase<F, U> {
+  readonly kind: 'folder';
+  readonly folder: F;
+  /** The milestones shown (completed ones left out when they are hidden). */
+  readonly milestones: readonly Milestone[];
+  /** Every milestone of the folder, shown or not: what the roll-up counts. */
+  readonly all: readonly Milestone[];
+}
+export interface GroupNode<F, U> extends NodeBase<F, U> {
+  readonly kind: 'group';
+  readonly folder: F;
+  readonly label: string;
+  readonly milestones: readonly Milestone[];
+  /** Every milestone of the group, shown or not: what the roll-up counts. */
+  readonly all: readonly Milestone[];
+  /** Group by convention, ExecPlan: one more level per plan. */
+  readonly byPlan: boolean;
+  /** How the group gathers its milestones: what its roll-up counts. */
+  readonly by: Exclude<GroupKind, 'folder'>;
+}
+export interface MilestoneNode<F, U> extends NodeBase<F, U> {
+  readonly kind: 'milestone';
+  readonly folder: F;
+  readonly milestone: Milestone;
+  readonly uri: U;
+  /** Milestones shown under this one (the handoff notes of a distilled milestone's folder). */
+  readonly nested: readonly Milestone[];
+  /** What the filter leaves of it: all, or only some steps (then it is shown open). */
+  readonly match: FilterMatch;
+}
+export interface StepNode<F, U> extends NodeBase<F, U> {
+  readonly kind: 'step';
+  readonly milestone: MilestoneNode<F, U>;
+  readonly step: Step;
+  /** Nested task items directly under this one. */
+  readonly nested: readonly StepTree[];
+}
+export interface HealthGroupNode<F, U> extends NodeBase<F, U> { readonly kind: 'health-group'; readonly milestone: MilestoneNode<F, U> }
+export interface HealthNode<F, U> extends NodeBase<F, U> { readonly kind: 'health'; readonly milestone: MilestoneNode<F, U>; readonly row: HealthRow }
+/** The only row when nothing is shown: the filter matched nothing, or every milestone is done and hidden. */
+export interface MessageNode { readonly kind: 'message'; readonly id: string; readonly parent: undefined; readonly reason: 'no-match' | 'all-hidden' }
+
+interface StepTree { readonly step: Step; readonly index: number; readonly nested: readonly StepTree[] }
+
+const STATUS_ORDER: readonly StatusCategory[] = ['active', 'blocked', 'awaiting-approval', 'planned', 'unknown', 'done', 'dropped'];
+
+function visible(milestones: readonly Milestone[], options: TreeOptions): Milestone[] {
+  const shown = milestones.filter((m) => !(options.hideCompleted && m.statusCategory === 'done') && matchMilestone(m, options.filter) !== null);
+  return shown.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+/**
+ * The top rows: the folders when several are open, else the groups of the only folder; one message
+ * row when the filter or hiding completed milestones leaves nothing; none before the first scan.
+ */
+export function rootNodes<F, U>(host: TreeHost<F, U>, folders: readonly TreeFolder<F>[], options: TreeOptions, scanned: boolean): TreeNode<F, U>[] {
+  const roots = folders.map((f) => ({ folder: f.folder, milestones: visible(f.milestones, options), all: f.milestones }));
+  const total = folders.reduce((n, f) => n + f.milestones.length, 0);
+  if (total > 0 && roots.every((r) => r.milestones.length === 0)) {
+    return [{ kind: 'message', id: options.filter !== '' ? 'message:no-match' : 'message:all-hidden', parent: undefined, reason: options.filter !== '' ? 'no-match' : 'all-hidden' }];
+  }
+  if (total === 0 || !scanned) return [];
+  const [only] = roots;
+  if (roots.length === 1 && only) return groupNodes(host, only.folder, only.milestones, only.all, options, undefined);
+  return roots
+    .filter((r) => r.milestones.length > 0)
+    .map((r): FolderNode<F, U> => ({ kind: 'folder', id: `f:${host.folderKey(r.folder)}`, parent: undefined, folder: r.folder, milestones: r.milestones, all: r.all }));
+}
+
+function groupNodes<F, U>(
+  host: TreeHost<F, U>, folder: F, milestones: readonly Milestone[], all: readonly Milestone[], options: TreeOptions, parent: TreeNode<F, U> | undefined,
+): TreeNode<F, U>[] {
+  const base = parent?.id ?? `f:${host.folderKey(folder)}`;
+  const group = (key: string, label: string, member: (m: Milestone) => boolean, by: GroupNode<F, U>['by'], byPlan: boolean): GroupNode<F, U> =>
+    ({ kind: 'group', id: `${base}/g:${key}`, parent, folder, label, milestones: milestones.filter(member), all: all.filter(member), byPlan, by });
+  if (options.groupBy === 'status') {
+    return STATUS_ORDER
+      .map((s) => group(`status:${s}`, STATUS_LABEL[s], (m) => m.statusCategory === s, 'status', false))
+      .filter((g) => g.milestones.length > 0);
+  }
+  return CONVENTIONS
+    .map((c) => group(`convention:${c}`, CONVENTION_LABEL[c], (m) => m.convention === c, 'convention', c === 'execplan'))
+    .filter((g) => g.milestones.length > 0);
+}
+
+/** The milestone rows of `milestones` under `parent`; a distilled milestone's notes go under it (see `nestMilestones`). */
+function milestoneNodes<F, U>(host: TreeHost<F, U>, parent: GroupNode<F, U> | MilestoneNode<F, U>, milestones: readonly Milestone[], filter: string): MilestoneNode<F, U>[] {
+  const { top, under } = nestMilestones(milestones);
+  const seen = new Map<string, number>();
+  return top.map((milestone) => {
+    const key = `${milestone.file}#${milestone.id ?? milestone.title}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const match = matchMilestone(milestone, filter) ?? { kind: 'all' };
+    // A row opened by the filter gets its own id: VS Code keeps a known row's collapsed state.
+    const id = `${parent.id}/m:${key}#${n}${match.kind === 'steps' ? '/filtered' : ''}`;
+    return { kind: 'milestone', id, parent, folder: parent.folder, milestone, uri: host.fileUri(parent.folder, milestone.file), nested: under.get(milestone) ?? [], match };
+  });
+}
+
+/** Nests task items under the item above them with a smaller depth. */
+function stepTrees(steps: readonly Step[]): StepTree[] {
+  const roots: { step: Step; index: number; nested: StepTree[] }[] = [];
+  const stack: { step: Step; index: number; nested: StepTree[] }[] = [];
+  steps.forEach((step, index) => {
+    const tree = { step, index, nested: [] as StepTree[] };
+    while (stack.length > 0 && stack[stack.length - 1]!.step.depth >= step.depth) stack.pop();
+    (stack.at(-1)?.nested ?? roots).push(tree);
+    stack.push(tree);
+  });
+  return roots;
+}
+
+/** The step rows of `trees`, only those the filter keeps. */
+function stepNodes<F, U>(milestone: MilestoneNode<F, U>, parent: TreeNode<F, U>, trees: readonly StepTree[]): StepNode<F, U>[] {
+  const { match } = milestone;
+  const kept = (t: StepTree) => match.kind === 'all' || match.steps.has(t.index);
+  return trees.filter(kept).map((t) => ({ kind: 'step', id: `${milestone.id}/s:${t.index}`, parent, milestone, step: t.step, nested: t.nested.filter(kept) }));
+}
+
+/** The rows under `node`, from the in-memory index only. */
+export function childNodes<F, U>(host: TreeHost<F, U>, node: TreeNode<F, U>, options: TreeOptions): TreeNode<F, U>[] {
+  switch (node.kind) {
+    case 'folder':
+      return groupNodes(host, node.folder, node.milestones, node.all, options, node);
+    case 'group': {
+      if (!node.byPlan) return milestoneNodes(host, node, node.milestones, options.filter);
+      const plans = [...new Set(node.milestones.map((m) => m.group))].sort();
+      return plans.map((plan): GroupNode<F, U> => ({
+        kind: 'group', id: `${node.id}/p:${plan}`, parent: node, folder: node.folder, label: plan,
+        milestones: node.milestones.filter((m) => m.group === plan), all: node.all.filter((m) => m.group === plan), byPlan: false, by: 'plan',
+      }));
+    }
+    case 'milestone': {
+      const rows: TreeNode<F, U>[] = stepNodes(node, node, stepTrees(node.milestone.steps));
+      if (node.milestone.health.length > 0 && node.match.kind === 'all') rows.push({ kind: 'health-group', id: `${node.id}/health`, parent: node, milestone: node });
+      return [...rows, ...milestoneNodes(host, node, node.nested, options.filter)];
+    }
+    case 'step':
+      return stepNodes(node.milestone, node, node.nested);
+    case 'health-group':
+      return node.milestone.milestone.health.map((row, i): HealthNode<F, U> => ({ kind: 'health', id: `${node.id}/${i}`, parent: node, milestone: node.milestone, row }));
+    case 'health':
+    case 'message':
+      return [];
+  }
+}
