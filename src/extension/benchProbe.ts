@@ -1,4 +1,5 @@
 // The event-loop probe of `npm run bench:vscode`; runs only when MILESTONES_BENCH_PROBE=1.
+import { Session } from 'node:inspector';
 import { renameSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
@@ -46,8 +47,37 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): vscode.Di
   };
   write();
   const flush = setInterval(write, 1000);
+  const profile = startCpuProfile(env);
   return new vscode.Disposable(() => {
     clearInterval(tick);
     clearInterval(flush);
+    profile?.();
   });
+}
+
+/**
+ * With MILESTONES_BENCH_CPUPROFILE=FILE too, profiles the extension host's CPU from activation for
+ * MILESTONES_BENCH_CPUPROFILE_MS (default 60,000) ms and writes FILE (a `.cpuprofile`, which Chrome's
+ * DevTools and VS Code open): where the host's time goes. Returns what stops it early.
+ */
+function startCpuProfile(env: NodeJS.ProcessEnv): (() => void) | undefined {
+  const file = env.MILESTONES_BENCH_CPUPROFILE;
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    session.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(file, JSON.stringify(result.profile));
+      session.disconnect();
+    });
+  };
+  session.post('Profiler.enable', () => session.post('Profiler.start'));
+  const timer = setTimeout(stop, Number(env.MILESTONES_BENCH_CPUPROFILE_MS ?? 60_000));
+  return () => {
+    clearTimeout(timer);
+    stop();
+  };
 }
