@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
   );
   void index.rescan();
   return {
-    index, tree: tree.provider, treeView: tree.view, statusBar: status.statusBar, checks: validation.checks, form: form.form,
+    index, tree: tree.provider, treeView: tree.view, statusBar: status.statusBar, checks: validation.checks, languageServer: validation.server, form: form.form,
     next: { provider: next.provider, view: next.view },
     whenIndexed: () => index.whenIndexed(), onDidIndex: index.onDidIndex,
   };

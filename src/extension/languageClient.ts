@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SETTINGS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, type ServerInitOptions } from '../protocol/serverProtocol';
+import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SETTINGS_NOTIFICATION, STATUS_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ServerInitOptions, type ServerStatus } from '../protocol/serverProtocol';
 import { affectsServer, readServerSettings } from './serverSettings';
 
 /** The collection the server's diagnostics are shown in (the Problems panel's source is `milestones`). */
@@ -50,4 +50,30 @@ export function startLanguageClient(context: vscode.ExtensionContext, log: vscod
 /** Asks the server to read every schema again and check every file; resolves when it has. */
 export async function validateWorkspace(client: LanguageClient): Promise<number> {
   return client.sendRequest<number>(VALIDATE_WORKSPACE_REQUEST);
+}
+
+/** The language server as tests and the bench see it. */
+export interface LanguageServerApi {
+  /** Its process, its index size and its memory, once its scan has ended. */
+  status(): Promise<ServerStatus>;
+  /** Resolves when the client is connected to a running server (again, after a restart). */
+  whenRunning(): Promise<void>;
+  /** Fires when the client's connection stops (the server died) and when it runs again. */
+  readonly onDidChangeState: vscode.Event<'running' | 'stopped' | 'starting'>;
+}
+
+export function languageServerApi(client: LanguageClient): LanguageServerApi {
+  return {
+    status: () => client.sendRequest<ServerStatus>(STATUS_REQUEST),
+    onDidChangeState: (listener, thisArgs, disposables) => client.onDidChangeState(
+      (e) => listener.call(thisArgs, e.newState === State.Running ? 'running' : e.newState === State.Stopped ? 'stopped' : 'starting'), undefined, disposables),
+    whenRunning: () => new Promise((resolve) => {
+      if (client.state === State.Running) return resolve();
+      const sub = client.onDidChangeState((e) => {
+        if (e.newState !== State.Running) return;
+        sub.dispose();
+        resolve();
+      });
+    }),
+  };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import { DocumentChecks } from './documentChecks';
-import { startLanguageClient, validateWorkspace } from './languageClient';
+import { languageServerApi, startLanguageClient, validateWorkspace, type LanguageServerApi } from './languageClient';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
 import { SchemaService } from './schemaService';
 import { ServedProblems } from './servedProblems';
@@ -13,7 +13,7 @@ import type { WorkspaceIndexService } from './workspaceIndexService';
  * completion, hover and quick fixes come from it); here, the problems on the tree's rows, Validate
  * Workspace, and the schemas and per-version checks the form and the lifecycle actions use.
  */
-export function registerValidation(context: vscode.ExtensionContext, index: WorkspaceIndexService, tree: MilestoneTreeProvider, log: vscode.LogOutputChannel): { checks: DocumentChecks; schemas: SchemaService; served: ServedProblems; disposable: vscode.Disposable } {
+export function registerValidation(context: vscode.ExtensionContext, index: WorkspaceIndexService, tree: MilestoneTreeProvider, log: vscode.LogOutputChannel): { checks: DocumentChecks; schemas: SchemaService; served: ServedProblems; server: LanguageServerApi; disposable: vscode.Disposable } {
   const schemas = new SchemaService(log);
   const checks = new DocumentChecks(schemas, log);
   const served = new ServedProblems();
@@ -31,5 +31,5 @@ export function registerValidation(context: vscode.ExtensionContext, index: Work
       log.info(`Validate Workspace: ${checked} milestone file(s) checked.`);
     }),
   );
-  return { checks, schemas, served, disposable };
+  return { checks, schemas, served, server: languageServerApi(server.client), disposable };
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { DocumentChecks } from './documentChecks';
+import type { LanguageServerApi } from './languageClient';
 import type { FormApi } from './form/formEditorProvider';
 import type { StatusBarApi } from './milestoneStatusBar';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
@@ -23,6 +24,8 @@ export interface MilestonesApi {
   readonly statusBar: StatusBarApi;
   /** A document's own problems for its current version, as the form shows them (`checks.problemsOf(doc)`). */
   readonly checks: DocumentChecks;
+  /** The language server that checks every file: its process and state. */
+  readonly languageServer: LanguageServerApi;
   /** The Milestone Form: the states posted to its panels, for tests. */
   readonly form: FormApi;
   /** The Next view: its provider's rows and the TreeView. */

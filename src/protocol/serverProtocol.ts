@@ -41,5 +41,18 @@ export const SETTINGS_NOTIFICATION = 'milestones/settings';
  */
 export const VALIDATE_WORKSPACE_REQUEST = 'milestones/validateWorkspace';
 
+/** Request, client → server: how the server is (answered once the scan under way has ended). */
+export const STATUS_REQUEST = 'milestones/serverStatus';
+
+export interface ServerStatus {
+  /** The server's process id. */
+  readonly pid: number;
+  /** Milestone files in its index. */
+  readonly milestoneFiles: number;
+  /** `process.memoryUsage()` of the server, bytes. */
+  readonly heapUsedBytes: number;
+  readonly rssBytes: number;
+}
+
 /** The `source` of the server's diagnostics (the Problems panel shows it; the extension finds its own by it). */
 export const DIAGNOSTIC_SOURCE = 'milestones';

@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localToday } from '../core/checks/today';
 import { documentCompletions, documentFixes, documentHover } from '../core/engine/documentFeatures';
-import { SETTINGS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, type ServerInitOptions, type ServerSettings } from '../protocol/serverProtocol';
+import { SETTINGS_NOTIFICATION, STATUS_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ServerInitOptions, type ServerSettings, type ServerStatus } from '../protocol/serverProtocol';
 import { fixHintsOf, toCompletionItem, toDiagnostic, toHover, toWorkspaceEdit, type EditSupport } from './lspShapes';
 import { ServerWorkspace } from './serverWorkspace';
 
@@ -94,6 +94,11 @@ export function serveMilestones(connection: Connection): void {
 
   connection.onNotification(SETTINGS_NOTIFICATION, (settings: ServerSettings) => workspace.settingsChanged(settings));
   connection.onRequest(VALIDATE_WORKSPACE_REQUEST, () => workspace.validateWorkspace());
+  connection.onRequest(STATUS_REQUEST, async (): Promise<ServerStatus> => {
+    await workspace.whenScanned();
+    const memory = process.memoryUsage();
+    return { pid: process.pid, milestoneFiles: workspace.milestoneFiles, heapUsedBytes: memory.heapUsed, rssBytes: memory.rss };
+  });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) workspace.changedOnDisk(change.uri, change.type === FileChangeType.Deleted);

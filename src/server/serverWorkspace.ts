@@ -110,6 +110,11 @@ export class ServerWorkspace {
     return this.scanned;
   }
 
+  /** Milestone files in the index. */
+  get milestoneFiles(): number {
+    return this.folders.all.reduce((n, f) => n + this.index.filesOf(f.root).length, 0);
+  }
+
   /** The open document of `uri`, if any. */
   document(uri: string): TextDocument | undefined {
     return this.open.get(keyOf(uri));
@@ -238,7 +243,7 @@ export class ServerWorkspace {
     }
     this.replace('file', fileLayer);
     this.checkAcross();
-    return this.folders.all.reduce((n, f) => n + this.index.filesOf(f.root).length, 0);
+    return this.milestoneFiles;
   }
 
   private replace(layer: ProblemLayer, next: ReadonlyMap<string, readonly Problem[]>): void {
