@@ -26,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
   const toggler = new StepToggler(log);
   const tree = registerTree(index, toggler);
   const validation = registerValidation(context, index, tree.provider, log);
+  probe?.attachServer(() => validation.server.status());
   const form = registerFormEditor(context, index, validation.checks, validation.schemas, log);
   const status = registerStatusBar(index, tree.provider, tree.view, form.focus);
   const next = registerNextView(index);

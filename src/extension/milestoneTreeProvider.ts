@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { readTreeSettings } from './config';
 import type { TreeSettings } from './config';
 import { filterKey } from '../core/views/treeFilter';
-import { toTreeItem } from './treeItems';
+import { resolveMilestoneTooltip, toTreeItem } from './treeItems';
 import { childNodes, rootNodes } from './treeNodes';
 import type { MilestoneNode, TreeNode, TreeOptions } from './treeNodes';
 import type { ProblemLookup } from './treeProblems';
@@ -58,6 +58,12 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return toTreeItem(node, this.problemsOf);
+  }
+
+  /** A milestone row's tooltip, made when the row is hovered (see `milestoneItem`). */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'milestone' && item.tooltip === undefined) item.tooltip = resolveMilestoneTooltip(node, this.problemsOf(node));
+    return item;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {

@@ -315,6 +315,8 @@ export class ServerWorkspace {
       const candidates = new Set([...kbSchemaFiles(this.index.filesOf(folder.root)), ...this.folders.configuredSchemaFiles(folder)]);
       const registry = this.folders.schemasOf(folder.root);
       for (const file of candidates) {
+        // Only schema files that exist (an open one counts): most candidate names of a `.kb` folder do not.
+        if (!this.open.has(uriOf(folder.root, file)) && nodeSchemaHost.stat(path.join(folder.root, ...file.split('/'))) === null) continue;
         try {
           const problems = registry.schemaFileProblems(folder.root, file);
           if (problems.length > 0) schema.set(uriOf(folder.root, file), problems);
