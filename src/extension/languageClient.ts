@@ -66,7 +66,7 @@ export function languageServerApi(client: LanguageClient): LanguageServerApi {
   return {
     status: () => client.sendRequest<ServerStatus>(STATUS_REQUEST),
     onDidChangeState: (listener, thisArgs, disposables) => client.onDidChangeState(
-      (e) => listener.call(thisArgs, e.newState === State.Running ? 'running' : e.newState === State.Stopped ? 'stopped' : 'starting'), undefined, disposables),
+      (e) => { listener.call(thisArgs, e.newState === State.Running ? 'running' : e.newState === State.Stopped ? 'stopped' : 'starting'); }, undefined, disposables),
     whenRunning: () => new Promise((resolve) => {
       if (client.state === State.Running) return resolve();
       const sub = client.onDidChangeState((e) => {
