@@ -9,25 +9,29 @@ const SEVERITY: Readonly<Partial<Record<vscode.DiagnosticSeverity, Severity>>> =
 
 /**
  * The problems the language server shows for each file, read back from the diagnostics for the
- * tree's rows ("2 problems" and their lines in the tooltip). Fires only when what a file shows
- * changed (the lines and codes of its problems), not on every other extension's diagnostics: each
- * event repaints the tree, and a click on a checkbox during a repaint is lost.
+ * tree's rows ("2 problems" on a row; their messages in its tooltip, made when hovered). Fires only
+ * when what the rows show changed: how many problems each milestone has, which the lines of a
+ * file's problems decide. Not on every other extension's diagnostics, and not when only a message
+ * changed (a tick changes the "60% complete" one of STATUS.md): each event repaints the tree, a
+ * click or key press during a repaint is lost, and the server's answer comes a moment after the
+ * tick's own repaint, while the user goes on.
  */
 export class ServedProblems implements vscode.Disposable {
   private readonly shown = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
+  /** The files whose rows show other problems now. */
   readonly onDidChange = this.changed.event;
   private readonly subscription = vscode.languages.onDidChangeDiagnostics((e) => {
-    let any = false;
+    const files: vscode.Uri[] = [];
     for (const uri of e.uris) {
       const key = uri.toString();
-      const signature = this.problemsOf(uri).map((p) => `${p.range.start.line}:${p.range.start.character} ${p.code} ${p.message}`).join('\n');
+      const signature = this.ours(uri).map((d) => d.range.start.line).sort((a, b) => a - b).join(',');
       if ((this.shown.get(key) ?? '') === signature) continue;
       if (signature === '') this.shown.delete(key);
       else this.shown.set(key, signature);
-      any = true;
+      files.push(uri);
     }
-    if (any) this.changed.fire();
+    if (files.length > 0) this.changed.fire(files);
   });
 
   /** The problems shown for `uri`, as the core's plain data (no fix hints: the server has those). */
