@@ -79,7 +79,8 @@ function medians(result: SizeResult): Median {
   return {
     activationMs: of('activationMs'), tickMs: of('tickMs'), untickMs: of('untickMs'), outsideEditMs: of('outsideEditMs'),
     explorerNewFileMs: of('explorerNewFileMs'), maxBlockMs: of('maxBlockMs'), blocksOver50: of('blocksOver50'),
-    totalBlockedOver50Ms: of('totalBlockedOver50Ms'), rssBytes: of('rssBytes'), cliListMs: median(result.cliListMs),
+    totalBlockedOver50Ms: of('totalBlockedOver50Ms'), rssBytes: of('rssBytes'), serverRssBytes: of('serverRssBytes'), serverReadyMs: of('serverReadyMs'),
+    cliListMs: median(result.cliListMs),
   };
 }
 
@@ -87,7 +88,9 @@ const ms = (v: number): string => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : 
 const mb = (v: number): string => `${(v / 1048576).toFixed(0)} MB`;
 const ratio = (v: number, base: number): string => `${(v / base).toFixed(2)}×`;
 
-function table(result: SizeResult, m: Median, base: Median, emptyRss: number): string {
+function table(result: SizeResult, m: Median, base: Median, empty: { rssBytes: number; serverRssBytes: number }): string {
+  const emptyRss = empty.rssBytes;
+  const perFile = (m.serverRssBytes - empty.serverRssBytes) / result.files;
   const rows: [string, string, string, string][] = [
     ['1 activation → full tree', ms(m.activationMs), `CLI list --json ${ms(m.cliListMs)}`, ratio(m.activationMs, m.cliListMs)],
     ['2 tick → tree', ms(m.tickMs), `${BASE_SIZE} files ${ms(base.tickMs)}`, ratio(m.tickMs, base.tickMs)],
@@ -95,6 +98,8 @@ function table(result: SizeResult, m: Median, base: Median, emptyRss: number): s
     ['3 outside edit → tree', ms(m.outsideEditMs), `Explorer new file ${ms(m.explorerNewFileMs)}`, ratio(m.outsideEditMs, m.explorerNewFileMs)],
     ['4 longest ext-host block', ms(m.maxBlockMs), `${m.blocksOver50} blocks > 50 ms, ${ms(m.totalBlockedOver50Ms)} in all`, '—'],
     ['5 ext-host RSS', mb(m.rssBytes), `empty folder ${mb(emptyRss)}`, `+${mb(m.rssBytes - emptyRss)}`],
+    ['6 server RSS, all files read', mb(m.serverRssBytes), `empty folder ${mb(empty.serverRssBytes)}`, `+${(perFile / 1024).toFixed(1)} KB/file`],
+    ['6 opening → server has all files', ms(m.serverReadyMs), `CLI list --json ${ms(m.cliListMs)}`, ratio(m.serverReadyMs, m.cliListMs)],
   ];
   const head: [string, string, string, string] = ['measure', 'value', 'baseline', 'ratio'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -111,7 +116,7 @@ async function main(): Promise<void> {
   try {
     const empty = path.join(tmp, 'empty');
     mkdirSync(empty);
-    const emptyRss: number[] = [];
+    const emptyRss: { rssBytes: number; serverRssBytes: number }[] = [];
     for (let run = 0; run < options.runs; run++) {
       log(`empty folder, run ${run + 1}/${options.runs}`);
       emptyRss.push(await withSession(empty, timeoutFor(0), (s) => measureEmpty(s, timeoutFor(0))));
@@ -138,7 +143,7 @@ async function main(): Promise<void> {
       results.push({ size, files: expected.files, milestones: expected.milestones, cliListMs: cli, runs });
     }
     const base = medians(results.find((r) => r.size === BASE_SIZE)!);
-    const emptyMedian = median(emptyRss);
+    const emptyMedian = { rssBytes: median(emptyRss.map((e) => e.rssBytes)), serverRssBytes: median(emptyRss.map((e) => e.serverRssBytes)) };
     const out = [`bench:vscode on ${os.cpus().length} CPU(s), node ${process.version}; baselines measured in the same run`];
     for (const result of results.filter((r) => options.sizes.includes(r.size))) out.push('', table(result, medians(result), base, emptyMedian));
     process.stdout.write(`${out.join('\n')}\n`);

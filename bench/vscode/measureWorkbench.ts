@@ -1,8 +1,9 @@
 // The measures of `npm run bench:vscode` in one workbench: each runs from an action (navigation, a
 // click, a write) to the DOM state that shows its effect, never for a fixed time.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
 import { MilestonesView } from '../../test/e2e/milestonesView';
 import type { ExpectedRow, ExpectedTree } from './expectedTree';
@@ -25,6 +26,9 @@ export interface WorkbenchFigures {
   readonly totalBlockedOver50Ms: number;
   /** 5. The extension host's resident memory once the tree is full. */
   readonly rssBytes: number;
+  /** 6. The language server's resident memory once it has read every file, and the time from opening until it had. */
+  readonly serverRssBytes: number;
+  readonly serverReadyMs: number;
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -57,6 +61,11 @@ export async function measureWorkbench(session: Session, folder: string, expecte
   const { pid } = await session.probe(navigated, timeoutMs);
   const rssBytes = extensionHostRss(pid);
 
+  // 6. The server, once its index holds every file (the probe asks it each second).
+  const ready = await session.probe(navigated, timeoutMs, (r) => r.server?.milestoneFiles === expected.files);
+  const serverRssBytes = ready.server!.rssBytes;
+  const serverReadyMs = ready.at - navigated;
+
   await view.titleAction('Collapse All');
   for (const g of expected.groups) await view.waitForDescription(group(g.label), g.description);
 
@@ -80,8 +89,9 @@ export async function measureWorkbench(session: Session, folder: string, expecte
 
   // 4. The longest block, over everything above (the probe reports each second).
   const probe = await session.probe(Date.now(), timeoutMs);
+  await stopCpuProfile(timeoutMs);
   return {
-    activationMs, tickMs, untickMs, outsideEditMs, explorerNewFileMs, rssBytes,
+    activationMs, tickMs, untickMs, outsideEditMs, explorerNewFileMs, rssBytes, serverRssBytes, serverReadyMs,
     maxBlockMs: probe.maxLagMs, blocksOver50: probe.blocksOver50, totalBlockedOver50Ms: probe.totalLagOver50Ms,
   };
 }
@@ -124,16 +134,33 @@ async function explorerNewFile(page: Page, folder: string): Promise<number> {
 }
 
 /**
- * The extension host's memory in an empty folder once the extension has activated there (the
- * Milestones view opened and showing its empty-workspace message).
+ * The extension host's and the language server's memory in an empty folder once the extension has
+ * activated there (the Milestones view opened and showing its empty-workspace message).
  */
-export async function measureEmpty(session: Session, timeoutMs: number): Promise<number> {
+export async function measureEmpty(session: Session, timeoutMs: number): Promise<{ rssBytes: number; serverRssBytes: number }> {
   const navigated = Date.now();
   await session.page.goto(session.url);
   await session.page.locator('.monaco-workbench').waitFor();
   const view = new MilestonesView(session.page);
   await view.activityBarItem.click();
   await session.page.locator('[id="workbench.view.extension.milestones"] .welcome-view-content').first().waitFor();
-  const { pid } = await session.probe(navigated, timeoutMs);
-  return extensionHostRss(pid);
+  const { pid, server } = await session.probe(navigated, timeoutMs, (r) => r.server !== undefined);
+  return { rssBytes: extensionHostRss(pid), serverRssBytes: server!.rssBytes };
+}
+
+/**
+ * With MILESTONES_BENCH_CPUPROFILE=FILE, tells the extension host's probe to stop its CPU profile
+ * (`FILE.stop`) and waits until it has written FILE.
+ */
+async function stopCpuProfile(timeoutMs: number): Promise<void> {
+  const file = process.env.MILESTONES_BENCH_CPUPROFILE;
+  if (!file) return;
+  rmSync(file, { force: true });
+  writeFileSync(`${file}.stop`, '');
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`the extension host wrote no CPU profile to ${file}`);
+    await delay(100); // polls for a file the extension host writes
+  }
+  rmSync(`${file}.stop`, { force: true });
 }

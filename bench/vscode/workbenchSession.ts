@@ -15,8 +15,8 @@ export interface Session {
   readonly page: Page;
   /** The workbench URL of the folder with the extension under development; not opened yet. */
   readonly url: string;
-  /** Waits for a probe report written at or after `since` (`Date.now()`), up to `timeoutMs`. */
-  probe(since: number, timeoutMs: number): Promise<BenchProbeReport>;
+  /** Waits for a probe report written at or after `since` (`Date.now()`) for which `holds` is true, up to `timeoutMs`. */
+  probe(since: number, timeoutMs: number, holds?: (report: BenchProbeReport) => boolean): Promise<BenchProbeReport>;
 }
 
 /**
@@ -39,7 +39,7 @@ export async function withSession<T>(folder: string, timeoutMs: number, body: (s
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(timeoutMs);
     const url = server.workbenchUrl({ folder, extensionDevelopmentPath: repoRoot() });
-    return await body({ page, url, probe: (since, ms) => readProbe(probeFile, since, ms) });
+    return await body({ page, url, probe: (since, ms, holds) => readProbe(probeFile, since, ms, holds) });
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
@@ -47,12 +47,12 @@ export async function withSession<T>(folder: string, timeoutMs: number, body: (s
   }
 }
 
-async function readProbe(file: string, since: number, timeoutMs: number): Promise<BenchProbeReport> {
+async function readProbe(file: string, since: number, timeoutMs: number, holds: (report: BenchProbeReport) => boolean = () => true): Promise<BenchProbeReport> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (existsSync(file)) {
       const report = JSON.parse(readFileSync(file, 'utf8')) as BenchProbeReport;
-      if (report.at >= since) return report;
+      if (report.at >= since && holds(report)) return report;
     }
     if (Date.now() > deadline) throw new Error(`no bench probe report in ${file} since ${new Date(since).toISOString()} within ${timeoutMs} ms (did the extension activate?)`);
     await delay(50); // a poll interval for a file the extension host writes each second, not a wait for time to pass

@@ -1,7 +1,8 @@
 // The event-loop probe of `npm run bench:vscode`; runs only when MILESTONES_BENCH_PROBE=1.
 import { Session } from 'node:inspector';
-import { renameSync, writeFileSync } from 'node:fs';
-import * as vscode from 'vscode';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import type * as vscode from 'vscode';
+import type { ServerStatus } from '../protocol/serverProtocol';
 
 /** What the probe writes, as JSON, to MILESTONES_BENCH_PROBE_FILE every second. */
 export interface BenchProbeReport {
@@ -12,8 +13,15 @@ export interface BenchProbeReport {
   /** The sum of the delays longer than 50 ms, and how many there were. */
   readonly totalLagOver50Ms: number;
   readonly blocksOver50: number;
+  /** The language server's last answer to a status request (asked each second), once it has answered. */
+  readonly server?: ServerStatus;
   /** `Date.now()` of this report. */
   readonly at: number;
+}
+
+/** The running probe: what stops it, and where it asks the language server how it is. */
+export interface BenchProbe extends vscode.Disposable {
+  attachServer(status: () => Promise<ServerStatus>): void;
 }
 
 const TICK_MS = 10;
@@ -22,7 +30,7 @@ const TICK_MS = 10;
  * Starts the probe when the environment asks for it (MILESTONES_BENCH_PROBE=1 and a
  * MILESTONES_BENCH_PROBE_FILE); otherwise does nothing and returns undefined.
  */
-export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): vscode.Disposable | undefined {
+export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProbe | undefined {
   const file = env.MILESTONES_BENCH_PROBE_FILE;
   if (env.MILESTONES_BENCH_PROBE !== '1' || !file) return undefined;
   let last = performance.now();
@@ -39,8 +47,11 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): vscode.Di
       blocksOver50++;
     }
   }, TICK_MS);
+  let server: ServerStatus | undefined;
+  let askServer: (() => Promise<ServerStatus>) | undefined;
   const write = () => {
-    const report: BenchProbeReport = { pid: process.pid, maxLagMs, totalLagOver50Ms, blocksOver50, at: Date.now() };
+    void askServer?.().then((status) => { server = status; }, () => undefined);
+    const report: BenchProbeReport = { pid: process.pid, maxLagMs, totalLagOver50Ms, blocksOver50, server, at: Date.now() };
     // Written aside and renamed, so the bench never reads half a file.
     writeFileSync(`${file}.tmp`, JSON.stringify(report));
     renameSync(`${file}.tmp`, file);
@@ -48,17 +59,21 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): vscode.Di
   write();
   const flush = setInterval(write, 1000);
   const profile = startCpuProfile(env);
-  return new vscode.Disposable(() => {
-    clearInterval(tick);
-    clearInterval(flush);
-    profile?.();
-  });
+  return {
+    attachServer: (status) => { askServer = status; },
+    dispose: () => {
+      clearInterval(tick);
+      clearInterval(flush);
+      profile?.();
+    },
+  };
 }
 
 /**
- * With MILESTONES_BENCH_CPUPROFILE=FILE too, profiles the extension host's CPU from activation for
- * MILESTONES_BENCH_CPUPROFILE_MS (default 60,000) ms and writes FILE (a `.cpuprofile`, which Chrome's
- * DevTools and VS Code open): where the host's time goes. Returns what stops it early.
+ * With MILESTONES_BENCH_CPUPROFILE=FILE too, profiles the extension host's CPU from activation
+ * until the bench creates `FILE.stop` (checked each second; the bench does once its measures are
+ * taken) or the probe is stopped, and writes FILE (a `.cpuprofile`, which Chrome's DevTools and
+ * VS Code open): where the host's time goes. Returns what stops it early.
  */
 function startCpuProfile(env: NodeJS.ProcessEnv): (() => void) | undefined {
   const file = env.MILESTONES_BENCH_CPUPROFILE;
@@ -69,15 +84,16 @@ function startCpuProfile(env: NodeJS.ProcessEnv): (() => void) | undefined {
   const stop = () => {
     if (stopped) return;
     stopped = true;
+    clearInterval(poll);
     session.post('Profiler.stop', (error, result) => {
-      if (!error) writeFileSync(file, JSON.stringify(result.profile));
+      if (!error) {
+        writeFileSync(`${file}.tmp`, JSON.stringify(result.profile));
+        renameSync(`${file}.tmp`, file);
+      }
       session.disconnect();
     });
   };
   session.post('Profiler.enable', () => session.post('Profiler.start'));
-  const timer = setTimeout(stop, Number(env.MILESTONES_BENCH_CPUPROFILE_MS ?? 60_000));
-  return () => {
-    clearTimeout(timer);
-    stop();
-  };
+  const poll = setInterval(() => { if (existsSync(`${file}.stop`)) stop(); }, 1000);
+  return stop;
 }

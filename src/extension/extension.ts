@@ -25,8 +25,9 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
   const index = new WorkspaceIndexService(log);
   const toggler = new StepToggler(log);
   const tree = registerTree(index, toggler);
-  const validation = registerValidation(index, tree.provider, log);
-  const form = registerFormEditor(context, index, validation.diagnostics, validation.schemas, log);
+  const validation = registerValidation(context, index, tree.provider, log);
+  probe?.attachServer(() => validation.server.status());
+  const form = registerFormEditor(context, index, validation.checks, validation.schemas, log);
   const status = registerStatusBar(index, tree.provider, tree.view, form.focus);
   const next = registerNextView(index);
   context.subscriptions.push(
@@ -44,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
   );
   void index.rescan();
   return {
-    index, tree: tree.provider, treeView: tree.view, statusBar: status.statusBar, diagnostics: validation.diagnostics, form: form.form,
+    index, tree: tree.provider, treeView: tree.view, statusBar: status.statusBar, checks: validation.checks, languageServer: validation.server, form: form.form,
     next: { provider: next.provider, view: next.view },
     whenIndexed: () => index.whenIndexed(), onDidIndex: index.onDidIndex,
   };

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { readTreeSettings } from './config';
 import type { TreeSettings } from './config';
 import { filterKey } from '../core/views/treeFilter';
-import { toTreeItem } from './treeItems';
+import { resolveMilestoneTooltip, toTreeItem } from './treeItems';
 import { childNodes, rootNodes } from './treeNodes';
 import type { MilestoneNode, TreeNode, TreeOptions } from './treeNodes';
 import type { ProblemLookup } from './treeProblems';
@@ -21,16 +21,25 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly subscriptions: vscode.Disposable[];
 
   private problemsOf: ProblemLookup = () => [];
+  /** The milestone rows last given to VS Code, by file URI and row id: what a repaint of one file's rows names. */
+  private readonly rowsOf = new Map<string, MilestoneNode[]>();
 
   constructor(private readonly service: WorkspaceIndexService) {
     this.subscriptions = [service.onDidIndex(() => this.refreshSoon())];
   }
 
-  /** Shows each milestone's problems (from memory) and repaints when they change. */
-  showProblems(lookup: ProblemLookup, onDidChange: vscode.Event<void>): vscode.Disposable {
+  /**
+   * Shows each milestone's problems (from memory) and, when the problems of some files change,
+   * repaints only the rows of those files. Why not the whole tree: the language server's answer
+   * comes a moment after the edit's own repaint, and during a repaint VS Code forgets the rows, so
+   * a checkbox clicked or a key pressed on any row then is lost.
+   */
+  showProblems(lookup: ProblemLookup, onDidChange: vscode.Event<readonly vscode.Uri[]>): vscode.Disposable {
     this.problemsOf = lookup;
     this.refreshSoon();
-    return onDidChange(() => this.refreshSoon());
+    return onDidChange((uris) => {
+      for (const uri of uris) for (const node of this.rowsOf.get(uri.toString()) ?? []) this.changed.fire(node);
+    });
   }
 
   /** The filter as typed; '' for none. */
@@ -53,6 +62,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /** Repaints `node` (or everything): also puts back a checkbox the user changed when the edit was refused. */
   refresh(node?: TreeNode): void {
+    if (!node) this.rowsOf.clear();
     this.changed.fire(node);
   }
 
@@ -60,9 +70,30 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return toTreeItem(node, this.problemsOf);
   }
 
+  /** A milestone row's tooltip, made when the row is hovered (see `milestoneItem`). */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'milestone' && item.tooltip === undefined) item.tooltip = resolveMilestoneTooltip(node, this.problemsOf(node));
+    return item;
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
+    const children = this.childrenOf(node);
+    for (const child of children) if (child.kind === 'milestone') this.remember(child);
+    return children;
+  }
+
+  /** The rows under `node` (the top rows without one), not remembered as given to VS Code. */
+  private childrenOf(node?: TreeNode): TreeNode[] {
     const options: TreeOptions = { ...this.settings, filter: filterKey(this.filterText) };
     return node ? childNodes(node, options) : rootNodes(this.service.list(), options, this.service.hasScanned);
+  }
+
+  /** Keeps `row` as the one VS Code knows by its id (it knows only the object given last). */
+  private remember(row: MilestoneNode): void {
+    const key = row.uri.toString();
+    const rows = (this.rowsOf.get(key) ?? []).filter((r) => r.id !== row.id);
+    rows.push(row);
+    this.rowsOf.set(key, rows);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -80,13 +111,13 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         if (node.kind === 'milestone' && inFolder(node) && node.milestone.file === file && node.milestone.line === line) return node;
         // Only a milestone with nested milestones is walked into: its steps are never milestones.
         if (inFolder(node) && (node.kind !== 'milestone' || node.nested.length > 0)) {
-          const found = walk(node.kind === 'milestone' ? this.getChildren(node).filter((n) => n.kind === 'milestone') : this.getChildren(node));
+          const found = walk(node.kind === 'milestone' ? this.childrenOf(node).filter((n) => n.kind === 'milestone') : this.childrenOf(node));
           if (found) return found;
         }
       }
       return undefined;
     };
-    return walk(this.getChildren());
+    return walk(this.childrenOf());
   }
 
   dispose(): void {

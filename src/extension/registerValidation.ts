@@ -1,28 +1,35 @@
 import * as vscode from 'vscode';
-import { registerCodeActions } from './codeActions';
 import { CommandId } from './commandIds';
-import { DiagnosticsService } from './diagnosticsService';
-import { registerFrontmatterProviders } from './frontmatterProviders';
+import { DocumentChecks } from './documentChecks';
+import { languageServerApi, startLanguageClient, validateWorkspace, type LanguageServerApi } from './languageClient';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
 import { SchemaService } from './schemaService';
+import { ServedProblems } from './servedProblems';
 import { problemLookup } from './treeProblems';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
-/** Schemas, diagnostics, quick fixes, frontmatter completion and hover, problems in the tree, Validate Workspace. */
-export function registerValidation(index: WorkspaceIndexService, tree: MilestoneTreeProvider, log: vscode.LogOutputChannel): { diagnostics: DiagnosticsService; schemas: SchemaService; disposable: vscode.Disposable } {
+/**
+ * Validation: the language server checks every milestone file and schema file (diagnostics,
+ * completion, hover and quick fixes come from it); here, the problems on the tree's rows, Validate
+ * Workspace, and the schemas and per-version checks the form and the lifecycle actions use.
+ */
+export function registerValidation(context: vscode.ExtensionContext, index: WorkspaceIndexService, tree: MilestoneTreeProvider, log: vscode.LogOutputChannel): { checks: DocumentChecks; schemas: SchemaService; served: ServedProblems; server: LanguageServerApi; disposable: vscode.Disposable } {
   const schemas = new SchemaService(log);
-  const diagnostics = new DiagnosticsService(index, schemas, log);
+  const checks = new DocumentChecks(schemas, log);
+  const served = new ServedProblems();
+  const server = startLanguageClient(context, log);
   const disposable = vscode.Disposable.from(
-    diagnostics,
+    server.disposable,
     schemas,
-    registerCodeActions(diagnostics.store, log),
-    registerFrontmatterProviders(index, schemas, log),
-    tree.showProblems(problemLookup(diagnostics.store, index), diagnostics.store.onDidChange),
+    served,
+    tree.showProblems(problemLookup(served, index), served.onDidChange),
     vscode.commands.registerCommand(CommandId.validateWorkspace, async () => {
       log.info('Validate Workspace: reading schemas again and validating every file.');
       await index.whenIndexed();
-      schemas.reset(); // fires onDidChange: the diagnostics service validates everything
+      schemas.reset();
+      const checked = await validateWorkspace(server.client);
+      log.info(`Validate Workspace: ${checked} milestone file(s) checked.`);
     }),
   );
-  return { diagnostics, schemas, disposable };
+  return { checks, schemas, served, server: languageServerApi(server.client), disposable };
 }

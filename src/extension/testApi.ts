@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import type { DiagnosticsService } from './diagnosticsService';
+import type { DocumentChecks } from './documentChecks';
+import type { LanguageServerApi } from './languageClient';
 import type { FormApi } from './form/formEditorProvider';
 import type { StatusBarApi } from './milestoneStatusBar';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
@@ -21,8 +22,10 @@ export interface MilestonesApi {
   readonly treeView: vscode.TreeView<TreeNode>;
   /** The status bar item of the active editor's milestone: `statusBar.text`, e.g. `$(milestone) Index builder 3/7`. */
   readonly statusBar: StatusBarApi;
-  /** Diagnostics: `diagnostics.store.problemsOf(uri)` gives the problems (with fix hints) behind them. */
-  readonly diagnostics: DiagnosticsService;
+  /** A document's own problems for its current version, as the form shows them (`checks.problemsOf(doc)`). */
+  readonly checks: DocumentChecks;
+  /** The language server that checks every file: its process and state. */
+  readonly languageServer: LanguageServerApi;
   /** The Milestone Form: the states posted to its panels, for tests. */
   readonly form: FormApi;
   /** The Next view: its provider's rows and the TreeView. */

@@ -1,6 +1,6 @@
 import { ownedByMilestone } from '../core/milestoneAtLine';
 import type { Problem } from '../core/problems';
-import type { ProblemStore } from './problemStore';
+import type { ServedProblems } from './servedProblems';
 import type { MilestoneNode } from './treeNodes';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
@@ -12,9 +12,9 @@ export type ProblemLookup = (node: MilestoneNode) => readonly Problem[];
  * problems on the lines it owns; problems on the file's own lines (above a STATUS.md's first
  * milestone) are on no row.
  */
-export function problemLookup(store: ProblemStore, service: WorkspaceIndexService): ProblemLookup {
+export function problemLookup(served: ServedProblems, service: WorkspaceIndexService): ProblemLookup {
   return (node) => {
-    const all = store.problemsOf(node.uri).problems;
+    const all = served.problemsOf(node.uri);
     if (all.length === 0) return all;
     const milestones = service.index.get(node.folder.uri.toString(), node.milestone.file)?.milestones ?? [node.milestone];
     return ownedByMilestone(milestones, node.milestone, all, (p) => p.range.start.line);

@@ -4,10 +4,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, DiagnosticSeverity, MarkupKind, type CompletionItem, type Diagnostic, type Hover, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { FrontmatterCompletion, FrontmatterHover } from '../core/complete/frontmatterCompletion';
 import type { Fix, FixHint, Problem, Severity } from '../core/problems';
+import { DIAGNOSTIC_SOURCE } from '../protocol/serverProtocol';
 import { fileUri } from './serverFolders';
 
-/** The `source` of every diagnostic, as in VS Code's Problems panel. */
-export const DIAGNOSTIC_SOURCE = 'milestones';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,

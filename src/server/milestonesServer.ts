@@ -1,43 +1,27 @@
 /**
  * The Milestones language server: the core's checks of milestone files through the standard
- * protocol, for any editor (`milestones lsp --stdio`). Diagnostics of open documents (pulled when
- * the client asks for them, else pushed as the text changes), the file's own problems and those that
- * need several files (duplicate ids …, from an index of every milestone file of the folders);
- * completion and hover in YAML headers from the file's JSON Schema; quick fixes. Schema files,
- * `.vscode/settings.json` and milestone files are watched: a change checks the open documents again.
+ * protocol, for VS Code (the extension is its client) and any other editor (`milestones lsp
+ * --stdio`). Diagnostics (pushed; pulled by clients that ask, other than VS Code's), completion and
+ * hover in YAML headers from the file's JSON Schema, quick fixes; the state and the checks are
+ * `ServerWorkspace`'s, this file wires them to the protocol.
  */
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
   type CodeAction, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localToday } from '../core/checks/today';
-import { documentCompletions, documentFixes, documentHover, documentProblems } from '../core/engine/documentFeatures';
-import type { Problem } from '../core/problems';
-import { hasSchemaFileName } from '../core/schema/schemaLocations';
-import type { SchemaHost } from '../core/schema/schemaTypes';
-import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
+import { documentCompletions, documentFixes, documentHover } from '../core/engine/documentFeatures';
+import { SETTINGS_NOTIFICATION, STATUS_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ServerInitOptions, type ServerSettings, type ServerStatus } from '../protocol/serverProtocol';
 import { fixHintsOf, toCompletionItem, toDiagnostic, toHover, toWorkspaceEdit, type EditSupport } from './lspShapes';
-import { fileSystemPath, ServerFolders } from './serverFolders';
-import { ServerIndex } from './serverIndex';
+import { ServerWorkspace } from './serverWorkspace';
 
-/** Quiet time after the last change to a document before its diagnostics are pushed again. */
+/** Quiet time after the last change to a document before it is checked again. */
 const TYPING_DELAY_MS = 200;
 
 /** Serves `connection` until the client shuts it down. */
 export function serveMilestones(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  /** Schema files are read from their open document when there is one (unsaved edits count). */
-  const host: SchemaHost = {
-    stat: (abs) => nodeSchemaHost.stat(abs),
-    readText(abs, maxBytes) {
-      const open = documents.all().find((d) => fileSystemPath(d.uri) === abs);
-      if (!open) return nodeSchemaHost.readText(abs, maxBytes);
-      const text = open.getText();
-      return Buffer.byteLength(text, 'utf8') > maxBytes ? { kind: 'too-large' } : { kind: 'text', text };
-    },
-  };
-  let folders = new ServerFolders(host, true);
   let pull = false;
   let refreshSupport = false;
   let watchDynamically = false;
@@ -45,67 +29,40 @@ export function serveMilestones(connection: Connection): void {
   let editSupport: EditSupport = { documentChanges: false, rename: false };
   const typing = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const fail = (what: string, error: unknown): void => connection.console.error(`${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-
-  /** Each open document's own problems, for the version they were computed from. */
-  const own = new Map<string, { version: number; problems: readonly Problem[] }>();
-  /** The text of a milestone file when a document of it is open. */
-  const openText = (root: string, file: string): string | null => {
-    const document = documents.all().find((d) => { const place = folders.placeOf(d.uri); return place?.folderRoot === root && place.file === file; });
-    return document?.getText() ?? null;
+  let warned = false;
+  /** Logs a check that threw (a bug); tells the user once per session. */
+  const fail = (what: string, error: unknown): void => {
+    connection.console.error(`${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    if (warned) return;
+    warned = true;
+    void connection.window.showErrorMessage('Milestones could not validate some files; see the Milestones output for details.');
   };
-  const index = new ServerIndex(openText);
-
-  /** The problems of an open document, its own and the cross-file ones; [] when it is no milestone file of the workspace. */
-  const problemsOf = (document: TextDocument): Problem[] => {
-    const place = folders.placeOf(document.uri);
-    if (!place) return [];
-    let mine = own.get(document.uri);
-    if (mine?.version !== document.version) {
-      try {
-        const env = { schemas: folders.schemasOf(place.folderRoot), folderRoot: place.folderRoot, today: localToday() };
-        mine = { version: document.version, problems: documentProblems(place, document.getText(), env) ?? [] };
-      } catch (error) {
-        fail(`Validating ${place.file} failed`, error);
-        mine = { version: document.version, problems: [] };
+  const workspace = new ServerWorkspace({
+    publish(uri, problems, version) {
+      if (pull) {
+        if (refreshSupport) refreshSoon();
+        return;
       }
-      own.set(document.uri, mine);
-    }
-    let across: readonly Problem[] = [];
-    try {
-      across = index.problemsOf(place.folderRoot, place.file);
-    } catch (error) {
-      fail('The cross-file checks failed', error);
-    }
-    return [...mine.problems, ...across];
-  };
-  const push = (document: TextDocument): void => {
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: problemsOf(document).map(toDiagnostic) });
-  };
-  /** Every open document may have other problems now (a schema, the settings or another file changed). */
-  const checkAllAgain = (schemasChanged: boolean): void => {
-    if (schemasChanged) own.clear();
-    if (!pull) for (const document of documents.all()) { if (folders.placeOf(document.uri)) push(document); }
-    else if (refreshSupport) void connection.languages.diagnostics.refresh();
-  };
-  const scan = (): void => {
-    try {
-      index.scan(folders.all.map((f) => f.root));
-    } catch (error) {
-      fail('Reading the workspace failed', error);
-    }
-    checkAllAgain(false);
+      void connection.sendDiagnostics({ uri, version, diagnostics: problems.map(toDiagnostic) });
+    },
+    fail,
+  });
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = (): void => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void connection.languages.diagnostics.refresh(), 50);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = params.initializationOptions as { workspaceSchemas?: unknown } | undefined;
-    folders = new ServerFolders(host, options?.workspaceSchemas !== false);
-    folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    const options = params.initializationOptions as Partial<ServerInitOptions> | undefined;
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.start(uris, options?.settings);
     const capabilities = params.capabilities;
-    pull = capabilities.textDocument?.diagnostic !== undefined;
+    // VS Code's client asks for pull diagnostics too, but it is shown every file's problems: pushed.
+    pull = capabilities.textDocument?.diagnostic !== undefined && options?.settings === undefined;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
-    watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    folderEvents = capabilities.workspace?.workspaceFolders === true;
+    watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && options?.settings === undefined;
+    folderEvents = capabilities.workspace?.workspaceFolders === true && options?.settings === undefined;
     const workspaceEdit = capabilities.workspace?.workspaceEdit;
     editSupport = { documentChanges: workspaceEdit?.documentChanges === true, rename: workspaceEdit?.resourceOperations?.includes('rename') === true };
     return {
@@ -114,95 +71,65 @@ export function serveMilestones(connection: Connection): void {
         completionProvider: { triggerCharacters: [':', ' '] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        ...(pull ? { diagnosticProvider: { identifier: 'milestones', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(pull ? { diagnosticProvider: { identifier: 'milestones', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: folderEvents } },
       },
       serverInfo: { name: 'milestones' },
     };
   });
 
   connection.onInitialized(() => {
-    if (watchDynamically) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,json,yaml,yml}' }],
-      });
-    }
-    // After the answer to `initialized` is out: the scan takes a while in a large workspace.
-    setImmediate(scan);
+    // VS Code's client sends the file events it watches without a registration.
+    if (watchDynamically) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const uris = new Set(folders.all.map((f) => f.uri));
+        const uris = new Set(workspace.folders.all.map((f) => f.uri));
         for (const removed of event.removed) uris.delete(removed.uri);
         for (const added of event.added) uris.add(added.uri);
-        folders.set([...uris]);
-        own.clear();
-        scan();
+        workspace.foldersChanged([...uris]);
       });
     }
+    void workspace.scan();
+  });
+
+  connection.onNotification(SETTINGS_NOTIFICATION, (settings: ServerSettings) => workspace.settingsChanged(settings));
+  connection.onRequest(VALIDATE_WORKSPACE_REQUEST, () => workspace.validateWorkspace());
+  connection.onRequest(STATUS_REQUEST, async (): Promise<ServerStatus> => {
+    await workspace.whenScanned();
+    const memory = process.memoryUsage();
+    return { pid: process.pid, milestoneFiles: workspace.milestoneFiles, heapUsedBytes: memory.heapUsed, rssBytes: memory.rss };
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    let schemasChanged = false;
-    for (const change of changes) {
-      const abs = fileSystemPath(change.uri);
-      if (abs === null) continue;
-      if (/[\\/]\.vscode[\\/]settings\.json$/.test(abs)) {
-        folders.reset();
-        schemasChanged = true;
-        continue;
-      }
-      if (hasSchemaFileName(abs) || folders.usesSchemaFile(abs)) {
-        folders.invalidate(abs);
-        schemasChanged = true;
-      }
-      // A milestone file changed on disk; an open one is known by its document.
-      const place = folders.placeOf(change.uri);
-      if (place && !documents.get(change.uri)) index.reread(place.folderRoot, place.file);
-    }
-    checkAllAgain(schemasChanged);
+    for (const change of changes) workspace.changedOnDisk(change.uri, change.type === FileChangeType.Deleted);
   });
 
+  documents.onDidOpen(({ document }) => workspace.opened(document));
   documents.onDidChangeContent(({ document }) => {
-    const abs = fileSystemPath(document.uri);
-    if (abs !== null && (hasSchemaFileName(abs) || folders.usesSchemaFile(abs))) {
-      folders.invalidate(abs);
-      checkAllAgain(true);
-    }
-    const place = folders.placeOf(document.uri);
-    if (!place) return;
     clearTimeout(typing.get(document.uri));
     typing.set(document.uri, setTimeout(() => {
       typing.delete(document.uri);
       const current = documents.get(document.uri);
-      if (!current) return;
-      index.update(place.folderRoot, place.file, current.getText());
-      checkAllAgain(false);
+      if (current) workspace.changed(current);
     }, TYPING_DELAY_MS));
   });
-  documents.onDidOpen(({ document }) => { if (!pull && folders.placeOf(document.uri)) push(document); });
   documents.onDidClose(({ document }) => {
     clearTimeout(typing.get(document.uri));
     typing.delete(document.uri);
-    own.delete(document.uri);
-    const place = folders.placeOf(document.uri);
-    if (!place) return;
-    // What is on disk counts again (the editor may close without saving).
-    index.reread(place.folderRoot, place.file);
-    if (!pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    checkAllAgain(false);
+    workspace.closed(document.uri);
   });
 
   connection.languages.diagnostics.on((params) => {
     const document = documents.get(params.textDocument.uri);
-    return { kind: 'full', items: document ? problemsOf(document).map(toDiagnostic) : [] };
+    return { kind: 'full', items: document ? workspace.problemsOf(document).map(toDiagnostic) : [] };
   });
 
   connection.onCompletion((params) => {
     const document = documents.get(params.textDocument.uri);
-    const place = document && folders.placeOf(document.uri);
+    const place = document && workspace.folders.placeOf(document.uri);
     if (!document || !place) return [];
     try {
-      const completions = documentCompletions(place, document.getText(), document.offsetAt(params.position), folders.schemasOf(place.folderRoot), localToday());
+      const completions = documentCompletions(place, document.getText(), document.offsetAt(params.position), workspace.folders.schemasOf(place.folderRoot), localToday());
       return completions.map((c, i) => toCompletionItem(document, c, i));
     } catch (error) {
       fail('Frontmatter completion failed', error);
@@ -212,10 +139,10 @@ export function serveMilestones(connection: Connection): void {
 
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
-    const place = document && folders.placeOf(document.uri);
+    const place = document && workspace.folders.placeOf(document.uri);
     if (!document || !place) return null;
     try {
-      const hover = documentHover(place, document.getText(), document.offsetAt(params.position), folders.schemasOf(place.folderRoot));
+      const hover = documentHover(place, document.getText(), document.offsetAt(params.position), workspace.folders.schemasOf(place.folderRoot));
       return hover && toHover(document, hover);
     } catch (error) {
       fail('Frontmatter hover failed', error);
@@ -225,10 +152,10 @@ export function serveMilestones(connection: Connection): void {
 
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
-    const place = document && folders.placeOf(document.uri);
+    const place = document && workspace.folders.placeOf(document.uri);
     if (!document || !place) return [];
     const only = params.context.only;
-    if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === '')) return [];
+    if (only && !only.some((kind) => kind === '' || kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
     const text = document.getText();
     const actions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
@@ -241,6 +168,7 @@ export function serveMilestones(connection: Connection): void {
     return actions;
   });
 
+  connection.onShutdown(() => workspace.dispose());
   documents.listen(connection);
   connection.listen();
 }

@@ -1,7 +1,8 @@
 /**
  * The workspace folders a language server was started on, and what each gives a document in it:
- * its place (root and relative path), whether the index would read it, and the folder's schemas
- * (built from its `.vscode/settings.json` `milestones.schemas`, read again after it changes).
+ * its place (root and relative path), whether the index reads it (the folder's include and exclude
+ * globs), and the folder's schemas (from `milestones.schemas` as the client gave it, else from the
+ * folder's `.vscode/settings.json`, read again after it changes).
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,29 +11,55 @@ import { classifyPath } from '../core/conventions/readMilestoneFile';
 import type { DocumentPlace } from '../core/engine/documentFeatures';
 import { SchemaRegistry } from '../core/schema/schemaRegistry';
 import type { SchemaHost } from '../core/schema/schemaTypes';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, matcher } from '../core/workspace/globs';
+import type { SchemaSetting } from '../core/schema/schemaTypes';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, folderMatcher, matcher } from '../core/workspace/globs';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/workspace/scanFolder';
+import type { FolderSettings, ServerSettings } from '../protocol/serverProtocol';
 
 export interface ServerFolder {
   /** Absolute file-system path. */
   readonly root: string;
   readonly uri: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly maxFileSize: number;
+  /** `milestones.schemas` as the client gave it; null: read from the folder's `.vscode/settings.json`. */
+  readonly schemas: readonly SchemaSetting[] | null;
+  /** Whether a path (relative, `/`-separated) passes `include` and `exclude`. */
+  readonly scanned: (file: string) => boolean;
+  /** Whether the scan never enters the folder at this path (it or a folder above it is excluded). */
+  readonly pruned: (folder: string) => boolean;
 }
-
-const included = matcher(DEFAULT_INCLUDE);
-const excluded = matcher(DEFAULT_EXCLUDE);
 
 export class ServerFolders {
   private folders: ServerFolder[] = [];
   private readonly registries = new Map<string, SchemaRegistry>();
+  private workspaceSchemas = true;
 
-  /** `host` reads schema files (open documents first); `workspaceSchemas` false: only the built-in schemas. */
-  constructor(private readonly host: SchemaHost, private readonly workspaceSchemas: boolean) {}
+  /** `host` reads schema files (open documents first). */
+  constructor(private readonly host: SchemaHost) {}
 
-  /** Sets the folders (file URIs; others are ignored), deepest first so a nested folder wins. */
+  /** Sets the folders (file URIs; others are ignored) with the defaults: settings from `.vscode/settings.json`. */
   set(uris: readonly string[]): void {
-    this.folders = uris.flatMap((uri) => {
-      const root = fileSystemPath(uri);
-      return root === null ? [] : [{ root, uri }];
+    this.apply(uris.map((uri) => ({ uri, schemas: null, include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE, maxFileSize: DEFAULT_MAX_FILE_SIZE })));
+  }
+
+  /** Sets the folders and their settings as the client resolved them. */
+  setSettings(settings: ServerSettings): void {
+    this.workspaceSchemas = settings.workspaceSchemas;
+    this.apply(settings.folders);
+  }
+
+  private apply(folders: readonly (Omit<FolderSettings, 'schemas'> & { schemas: readonly SchemaSetting[] | null })[]): void {
+    // Deepest first, so a file of a nested folder belongs to it.
+    this.folders = folders.flatMap((f) => {
+      const root = fileSystemPath(f.uri);
+      if (root === null) return [];
+      const included = matcher(f.include);
+      const excluded = matcher(f.exclude);
+      const prune = folderMatcher(f.exclude);
+      const segments = (folder: string) => folder.split('/').map((_, i, all) => all.slice(0, i + 1).join('/'));
+      return [{ ...f, root, scanned: (file: string) => included(file) && !excluded(file), pruned: (folder: string) => segments(folder).some(prune) }];
     }).sort((a, b) => b.root.length - a.root.length);
     this.registries.clear();
   }
@@ -41,23 +68,31 @@ export class ServerFolders {
     return this.folders;
   }
 
-  /** The place of the document `uri` when it is a milestone file the index reads in one of the folders; else null. */
-  placeOf(uri: string): DocumentPlace | null {
-    const abs = fileSystemPath(uri);
-    if (abs === null) return null;
+  /** The folder holding the absolute path `abs` and the path in it (`/`-separated), or null. */
+  locate(abs: string): { folder: ServerFolder; file: string } | null {
     for (const folder of this.folders) {
       const rel = path.relative(folder.root, abs);
       if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
-      const file = rel.split(path.sep).join('/');
-      return included(file) && !excluded(file) && classifyPath(file) !== null ? { folderRoot: folder.root, file } : null;
+      return { folder, file: rel.split(path.sep).join('/') };
     }
     return null;
+  }
+
+  /** The place of the document `uri` when it is a milestone file the index reads in one of the folders; else null. */
+  placeOf(uri: string): DocumentPlace | null {
+    const abs = fileSystemPath(uri);
+    const found = abs === null ? null : this.locate(abs);
+    if (!found) return null;
+    return found.folder.scanned(found.file) && classifyPath(found.file) !== null ? { folderRoot: found.folder.root, file: found.file } : null;
   }
 
   /** The schemas of the folder at `root`. */
   schemasOf(root: string): SchemaRegistry {
     let registry = this.registries.get(root);
-    if (!registry) this.registries.set(root, (registry = new SchemaRegistry(this.host, readSchemaSettings(root), { workspaceSchemas: this.workspaceSchemas })));
+    if (!registry) {
+      const settings = this.folders.find((f) => f.root === root)?.schemas ?? readSchemaSettings(root);
+      this.registries.set(root, (registry = new SchemaRegistry(this.host, settings, { workspaceSchemas: this.workspaceSchemas })));
+    }
     return registry;
   }
 
@@ -74,6 +109,15 @@ export class ServerFolders {
   /** Whether `abs` is a schema file some folder's schemas read. */
   usesSchemaFile(abs: string): boolean {
     return [...this.registries.values()].some((registry) => registry.schemaFiles().includes(abs));
+  }
+
+  /** The schema files the settings of `folder` name inside it (relative, `/`-separated). */
+  configuredSchemaFiles(folder: ServerFolder): string[] {
+    const settings = folder.schemas ?? readSchemaSettings(folder.root);
+    return settings.flatMap(({ schema }) => {
+      const rel = path.relative(folder.root, path.resolve(folder.root, schema));
+      return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? [] : [rel.split(path.sep).join('/')];
+    });
   }
 }
 

@@ -111,8 +111,7 @@ test('Core Pipeline with every criterion ticked awaits approval; Complete offers
   const doneBefore = await doneIn();
   await view.expand(core, view.row('Incremental rebuild under 200 ms for 1,000 pages'));
   for (const criterion of ['Incremental rebuild under 200 ms for 1,000 pages', 'Docs list every template helper']) {
-    await view.clickCheckbox(view.row(criterion));
-    await waitForFileText(status, (t) => t.includes(`- [x] ${criterion}`));
+    await view.clickCheckbox(view.row(criterion), () => waitForFileText(status, (t) => t.includes(`- [x] ${criterion}`)));
   }
   await view.waitForDescription(core, '5/5 · awaiting approval');
   await core.locator('.codicon-unverified').waitFor();

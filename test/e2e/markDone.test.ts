@@ -88,8 +88,7 @@ test('ticking a STATUS.md criterion writes [x] and updates the milestone', async
   const before = readFileSync(file, 'utf8');
   const row = await showStep(['STATUS / ROADMAP milestones', 'Core Pipeline'], 'Incremental rebuild under 200 ms');
   assert.equal(await view.isChecked(row), false);
-  await view.clickCheckbox(row);
-  await waitForFileText(file, replaceOnce(before, '- [ ] Incremental rebuild under 200 ms', '- [x] Incremental rebuild under 200 ms'));
+  await view.clickCheckbox(row, () => waitForFileText(file, replaceOnce(before, '- [ ] Incremental rebuild under 200 ms', '- [x] Incremental rebuild under 200 ms')));
   await view.waitForDescription(view.row(exactly('Core Pipeline')), '4/5');
   await view.waitForChecked(view.row('Incremental rebuild under 200 ms'), true);
 });
@@ -115,8 +114,7 @@ test('ticking a KB success criterion writes [x]', async () => {
   const file = fileOf('docs/milestones.kb/020-renderer.md');
   const before = readFileSync(file, 'utf8');
   const row = await showStep(['KB milestones', 'Milestone 020: Renderer'], 'Partials can include other partials');
-  await view.clickCheckbox(row);
-  await waitForFileText(file, replaceOnce(before, '- [ ] Partials can include other partials', '- [x] Partials can include other partials'));
+  await view.clickCheckbox(row, () => waitForFileText(file, replaceOnce(before, '- [ ] Partials can include other partials', '- [x] Partials can include other partials')));
   await view.waitForDescription(view.row('Milestone 020: Renderer'), '2/3');
 });
 
@@ -124,8 +122,7 @@ test('ticking a handoff next step writes [x]', async () => {
   const file = fileOf('handoffs/2-search-index.md');
   const before = readFileSync(file, 'utf8');
   const row = await showStep(['Handoffs', 'Search index handoff'], 'Compress the index with gzip');
-  await view.clickCheckbox(row);
-  await waitForFileText(file, replaceOnce(before, '- [ ] Compress the index with gzip', '- [x] Compress the index with gzip'));
+  await view.clickCheckbox(row, () => waitForFileText(file, replaceOnce(before, '- [ ] Compress the index with gzip', '- [x] Compress the index with gzip')));
   await view.waitForDescription(view.row('Search index handoff'), '2/3');
 });
 
@@ -133,13 +130,12 @@ test('ticking an ExecPlan task row turns ⏳ into ✅ and sets updated to today'
   const file = fileOf('.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_index-builder.md');
   const before = readFileSync(file, 'utf8');
   const row = await showStep(['ExecPlan milestones', 'EP-20261102-001', 'Index builder'], 'A3 Drop words that appear on every page');
-  await view.clickCheckbox(row);
   const expected = replaceOnce(
     replaceOnce(before, '| A3 | Size | Drop words that appear on every page | ⏳ |', '| A3 | Size | Drop words that appear on every page | ✅ |'),
     "updated: '2026-11-19'",
     `updated: '${localToday()}'`,
   );
-  await waitForFileText(file, expected);
+  await view.clickCheckbox(row, () => waitForFileText(file, expected));
   await view.waitForDescription(view.row('Index builder'), '4/7');
   await workbench.screenshot('execplan-row-ticked');
 });
@@ -149,8 +145,8 @@ test('ticking a session JSON step completes it with who and when, and recomputes
   const before = readFileSync(file, 'utf8');
   const row = await showStep(['Session milestones (JSON)', 'Deploy the preview site'], 'Upload to the preview bucket');
   const clickedAt = Date.now();
-  await view.clickCheckbox(row);
-  const after = await waitForFileText(file, (text) => text.includes('"completed_by": "ui-test"'));
+  let after = '';
+  await view.clickCheckbox(row, async () => { after = await waitForFileText(file, (text) => text.includes('"completed_by": "ui-test"')); });
   // The file's own timestamp style: "YYYY-MM-DD HH:MM:SS UTC".
   const stamps = [...after.matchAll(/"(?:completed_at|updated_at)": "(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC"/g)].map((m) => m[1]!);
   const fresh = stamps.filter((s) => Math.abs(Date.parse(`${s.replace(' ', 'T')}Z`) - clickedAt) < 60_000);

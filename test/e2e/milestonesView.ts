@@ -61,16 +61,29 @@ export class MilestonesView {
 
   /**
    * Clicks the row's checkbox. The checkbox flips in the UI at once; to see the extension's effect,
-   * wait on the file (`waitForFileText`) or on the row's new description (`waitForDescription`).
-   * A click that lands while the tree repaints its rows (each index update does) is lost, for a
-   * person too, who then sees the box unchanged and clicks again: so does this, once.
+   * wait on the file (`waitForFileText`) or on the row's new description (`waitForDescription`), or
+   * pass that wait as `until`. A click that lands while the tree repaints its rows (each index update
+   * does) is lost, for a person too, who then sees the box unchanged (or flip back, and a status-bar
+   * message saying so) and clicks again: so does this, up to three times in all (with `until`, it
+   * clicks again when the box flips back before `until` is met).
    */
-  async clickCheckbox(row: Locator): Promise<void> {
+  async clickCheckbox(row: Locator, until?: () => Promise<unknown>): Promise<void> {
     const box = this.checkbox(row);
-    const flipped = `${!(await this.isChecked(row))}`;
-    await box.click();
-    const seen = await row.locator(`.custom-view-tree-node-item-checkbox[aria-checked="${flipped}"]`).waitFor({ timeout: 2000 }).then(() => true, () => false);
-    if (!seen) await box.click();
+    const before = `${await this.isChecked(row)}`;
+    const flipped = `${before !== 'true'}`;
+    const shows = (state: string, timeout?: number) => row.locator(`.custom-view-tree-node-item-checkbox[aria-checked="${state}"]`).waitFor({ timeout });
+    for (let attempt = 1; ; attempt++) {
+      await box.click();
+      const seen = await shows(flipped, 2000).then(() => true, () => false);
+      if (!seen) {
+        if (attempt === 3) throw new Error('the checkbox did not flip after three clicks');
+        continue;
+      }
+      if (!until) return;
+      const outcome = await Promise.race([until().then(() => 'done' as const), shows(before).then(() => 'lost' as const, () => 'lost' as const)]);
+      if (outcome === 'done') return;
+      if (attempt === 3) throw new Error('the click was lost three times (the box flipped back each time)');
+    }
   }
 
   /** Waits until the row's description is `text` (exactly) or matches it (a RegExp). */

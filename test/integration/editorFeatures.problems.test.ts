@@ -78,7 +78,7 @@ suite('Problems: completion, hover and the tree', () => {
     const target = uriOf(file).toString();
     const row = () => rows(api).find((n) => n.kind === 'milestone' && n.uri.toString() === target);
     await waitForTree(api, 'the problems of MS008', () => /\d+ problems?/.test(String(row() && api.tree.getTreeItem(row()!).description)), 5000);
-    const item = api.tree.getTreeItem(row()!);
+    const item = api.tree.resolveTreeItem(api.tree.getTreeItem(row()!), row()!);
     assert.match(String(item.description), /· 1 problem$/);
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip);
     assert.match(tooltip, /execplan-completed-open/);

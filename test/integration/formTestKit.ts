@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readMilestoneFile } from '../../src/core/conventions/readMilestoneFile';
+import { documentProblems } from '../../src/core/engine/documentFeatures';
 import { formStateOf } from '../../src/core/form/formState';
 import { readFrontmatter } from '../../src/core/frontmatter/readFrontmatter';
 import { SchemaRegistry } from '../../src/core/schema/schemaRegistry';
@@ -42,15 +43,15 @@ export async function openForm(api: FormTestApi, file: string): Promise<{ doc: v
   return { doc, state };
 }
 
-/** What `formStateOf` gives for the document now, with its schema and the diagnostics' problems. */
-export function expectedState(api: FormTestApi, file: string, doc: vscode.TextDocument): FormState {
+/** What `formStateOf` gives for the document now, with its schema and its own problems (computed here from the core, as the server does). */
+export function expectedState(_api: FormTestApi, file: string, doc: vscode.TextDocument): FormState {
   const folder = workspaceFolder();
   const text = doc.getText();
   const reading = readMilestoneFile(file, text);
   const data = /\.json$/.test(file) ? JSON.parse(text) as Record<string, unknown> : readFrontmatter(text).data;
   const schema = new SchemaRegistry(editorFirstHost, readSchemaSettings(folder)).resolve(folder.uri.fsPath, file, reading?.convention ?? null, data).use?.schema ?? null;
-  const { problems, version } = api.diagnostics.store.problemsOf(doc.uri);
-  assert.ok(version === doc.version || version === null, `the problems are of version ${version}, the document is at ${doc.version}`);
+  const registry = new SchemaRegistry(editorFirstHost, readSchemaSettings(folder));
+  const problems = documentProblems({ folderRoot: folder.uri.fsPath, file }, text, { schemas: registry, folderRoot: folder.uri.fsPath, today: localDay() }) ?? [];
   return formStateOf(file, text, reading, schema, problems);
 }
 

@@ -9,7 +9,8 @@ const PLAN = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_i
 suite('Milestones tree', () => {
   let api: MilestonesApi;
   const children = (node?: TreeNode) => api.tree.getChildren(node);
-  const item = (node: TreeNode) => api.tree.getTreeItem(node);
+  /** The row as VS Code shows it once hovered: a milestone's tooltip is made then. */
+  const item = (node: TreeNode) => api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
   const rootLabels = () => children().map((n) => label(item(n)));
   const find = (nodes: TreeNode[], text: string) => {
     const node = nodes.find((n) => label(item(n)).includes(text));
@@ -56,7 +57,9 @@ suite('Milestones tree', () => {
   test('ExecPlan milestones are grouped by plan, with done/total; the status is the icon, leads the tooltip and is read out', () => {
     const plans = children(find(children(), 'ExecPlan'));
     const plan = find(plans, 'EP-20261102-001');
-    const builder = item(find(children(plan), 'Index builder'));
+    const builderNode = find(children(plan), 'Index builder');
+    assert.equal(api.tree.getTreeItem(builderNode).tooltip, undefined, 'a milestone\'s tooltip is made when its row is hovered');
+    const builder = item(builderNode);
     assert.equal(builder.description, '3/7');
     assert.ok(builder.iconPath instanceof vscode.ThemeIcon);
     assert.equal(builder.iconPath.id, 'play-circle');

@@ -45,7 +45,8 @@ suite('multi-root workspace', () => {
   let api: MilestonesApi;
   let lanternStatus: string;
   const children = (node?: TreeNode) => api.tree.getChildren(node);
-  const item = (node: TreeNode) => api.tree.getTreeItem(node);
+  /** The row as VS Code shows it once hovered: a milestone's tooltip is made then. */
+  const item = (node: TreeNode) => api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
   const rows = (nodes: TreeNode[]) => nodes.map((n) => [label(item(n)), item(n).description]);
   const find = (nodes: TreeNode[], text: string) => {
     const node = nodes.find((n) => label(item(n)) === text);

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { classifyPath } from '../conventions/readMilestoneFile';
 import { errorReason, type FoundFile } from '../conventions/readFoundFile';
@@ -52,7 +52,28 @@ export function* scanFolder(root: string, options: ScanOptions = {}): Generator<
 }
 
 /**
- * The exclude test for files. A glob `X/**` matches a file either as `X` itself or as a path below a
+ * The exclude test for files. A glob `X/**
+ * One file of `root` read as the scan reads it (a file changed after the scan): the same item
+ * `scanFolder` would yield for it, without the include and exclude tests; null when it is gone or
+ * is a folder (or a link to one). Never opens what is not a regular file.
+ */
+export function scanOneFile(root: string, file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ScanItem | null {
+  const abs = path.join(root, ...file.split('/'));
+  let entry;
+  try {
+    entry = lstatSync(abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : { kind: 'unreadable', file, reason: errorReason(error) };
+  }
+  if (entry.isDirectory()) return null;
+  const reader = new FileReader(maxFileSize);
+  if (entry.isFile()) return reader.read(abs, file);
+  if (entry.isSymbolicLink()) return new LinkReader(root).read(abs, file, reader);
+  return { kind: 'unreadable', file, reason: `not a regular file but ${special(entry)}` };
+}
+
+/**` matches a file either as `X` itself or as a path below a
  * folder matching `X`; the walk never enters such a folder (`folderMatcher` prunes it), so for files
  * only `X` is left to test. Same answers as `matcher(excludes)` on every file the walk reaches, without
  * running `(?:[^/]*\/)*dir(?:\/.*)?` for each of the nine default globs on every path (measured: the
@@ -99,7 +120,7 @@ function* walk(root: string, dir: string, filters: Filters): Generator<ScanItem>
 }
 
 /** What a directory entry that is neither a file, a folder nor a link is. */
-function special(entry: Dirent): string {
+function special(entry: Dirent | Stats): string {
   if (entry.isFIFO()) return 'a named pipe';
   if (entry.isSocket()) return 'a socket';
   return entry.isCharacterDevice() || entry.isBlockDevice() ? 'a device' : 'of an unknown type';

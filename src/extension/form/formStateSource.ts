@@ -6,7 +6,7 @@ import type { Problem } from '../../core/problems';
 import { schemaData } from '../../core/schema/schemaData';
 import type { JsonSchema } from '../../core/schema/schemaTypes';
 import type { FormState } from '../../protocol/formProtocol';
-import type { DiagnosticsService } from '../diagnosticsService';
+import type { DocumentChecks } from '../documentChecks';
 import type { SchemaService } from '../schemaService';
 import { locate } from '../workspaceFiles';
 
@@ -35,17 +35,15 @@ export class FormStateSource implements vscode.Disposable {
   private cache = new WeakMap<vscode.TextDocument, VersionedState>();
   /** Counts schema changes: a state of an older generation is posted again. */
   private generation = 0;
-  /** The version of each document this source had the diagnostics service validate. */
-  private readonly validated = new WeakMap<vscode.TextDocument, number>();
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when a document's state may differ without its text changing: problems or schemas changed. */
+  /** Fires when a document's state may differ without its text changing: the schemas changed. */
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly schemas: SchemaService, private readonly diagnostics: DiagnosticsService) {
+  constructor(private readonly schemas: SchemaService, private readonly checks: DocumentChecks) {
     this.subscriptions = [
-      diagnostics.store.onDidChange(() => this.changed.fire()),
       schemas.onDidChange(() => {
+        checks.schemasChanged();
         this.cache = new WeakMap(); // field kinds and descriptions come from the schema
         this.generation++;
         this.changed.fire();
@@ -73,22 +71,9 @@ export class FormStateSource implements vscode.Disposable {
     return fresh;
   }
 
-  /**
-   * The diagnostics service's problems of `doc` for its current version. When the service has not
-   * validated this version yet (it waits for typing to pause), it validates it now: a state never
-   * pairs a text with the problem lines of another.
-   */
+  /** The problems of `doc` for its current version (its own checks: the same as the server's). */
   private problemsOf(doc: vscode.TextDocument): readonly Problem[] {
-    const store = this.diagnostics.store;
-    let found = store.problemsOf(doc.uri);
-    if (found.version !== doc.version && this.validated.get(doc) !== doc.version) {
-      // Once per version: a file without problems keeps no version in the store.
-      this.validated.set(doc, doc.version);
-      this.diagnostics.validateDocument(doc);
-      found = store.problemsOf(doc.uri);
-    }
-    // Null: no problem at all, or problems from the index's text, which is the document's when saved.
-    return found.version === doc.version || (found.version === null && (this.validated.get(doc) === doc.version || !doc.isDirty)) ? found.problems : [];
+    return this.checks.problemsOf(doc);
   }
 
   private schemaOf(uri: vscode.Uri, file: string, text: string, reading: FileReading | null): JsonSchema | null {

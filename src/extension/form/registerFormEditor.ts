@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DiagnosticsService } from '../diagnosticsService';
+import type { DocumentChecks } from '../documentChecks';
 import type { FormFocus } from '../milestoneStatusBar';
 import type { SchemaService } from '../schemaService';
 import type { WorkspaceIndexService } from '../workspaceIndexService';
@@ -9,11 +9,11 @@ import { registerOpenFormCommand } from './openFormCommand';
 
 /**
  * The Milestone Form: the custom text editor `milestones.form` and the Open in Form command.
- * It shares the diagnostics' SchemaService, so the form's field types and the problems agree and
- * schema files are watched once.
+ * Its field types and its problems come from the same SchemaService, so they agree, and schema
+ * files are watched once.
  */
-export function registerFormEditor(context: vscode.ExtensionContext, index: WorkspaceIndexService, diagnostics: DiagnosticsService, schemas: SchemaService, log: vscode.LogOutputChannel): { form: FormApi; focus: FormFocus; disposable: vscode.Disposable } {
-  const source = new FormStateSource(schemas, diagnostics);
+export function registerFormEditor(context: vscode.ExtensionContext, index: WorkspaceIndexService, checks: DocumentChecks, schemas: SchemaService, log: vscode.LogOutputChannel): { form: FormApi; focus: FormFocus; disposable: vscode.Disposable } {
+  const source = new FormStateSource(schemas, checks);
   const provider = new FormEditorProvider({ extensionUri: context.extensionUri, source, log });
   const disposable = vscode.Disposable.from(
     source,

@@ -49,14 +49,16 @@ export class LspClient {
 
   /**
    * Starts the server with `root` as the one workspace folder and initializes it; `pull` declares
-   * pull diagnostics (`textDocument/diagnostic`), else the server pushes them.
+   * pull diagnostics (`textDocument/diagnostic`), else the server pushes them. VS Code's client
+   * passes its settings as `initializationOptions` (`ServerInitOptions`).
    */
-  static async start(root: string, pull: boolean): Promise<LspClient> {
+  static async start(root: string, pull: boolean, initializationOptions?: unknown): Promise<LspClient> {
     const client = new LspClient(spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root }));
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: path.basename(root) }],
+      initializationOptions,
       capabilities: {
         textDocument: { ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}), publishDiagnostics: {} },
         workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['rename'] }, workspaceFolders: true },

@@ -3,6 +3,7 @@
 // YAML header, a quick fix, a schema edited in the editor, and a clean shutdown.
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { ServerInitOptions, ServerSettings } from '../../../src/protocol/serverProtocol';
 import { LspClient, workspaceWith, type Diagnostic } from './lspClient';
 
 const SCHEMA = `$schema: http://json-schema.org/draft-07/schema#
@@ -135,6 +136,31 @@ test('problems across files: a depends-on naming no milestone, gone once the fil
     other.write('docs/milestones.kb/020-writer.md', writer);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: other.uri('docs/milestones.kb/020-writer.md'), type: 1 }] });
     await client.diagnosticsWhen(uri, (d) => d.length === 0);
+  } finally {
+    assert.equal(await client.stop(), 0);
+    other.remove();
+  }
+});
+
+test('with the settings VS Code sends (scope workspace), every milestone file is checked, open or not; scope openFiles hides the others', async () => {
+  const big = `---\nstatus: in-progress\ngoal: Big\nowner: cy\n---\n\n# Milestone 030: Big\n\n${'- [ ] A step that makes the file large\n'.repeat(100)}`;
+  const other = workspaceWith({ ...files, 'docs/milestones.kb/030-big.md': big });
+  const settings = (scope: ServerSettings['scope']): ServerSettings => ({
+    scope, workspaceSchemas: true,
+    folders: [{ uri: other.uri('').replace(/\/$/, ''), schemas: [], include: ['**/*.md', '**/*.json'], exclude: ['**/node_modules/**'], maxFileSize: 2000 }],
+  });
+  const client = await LspClient.start(other.root, true, { settings: settings('workspace') } satisfies ServerInitOptions);
+  try {
+    // Pushed without any document open (VS Code's client asks for pull too: the server still pushes).
+    const reader = other.uri('docs/milestones.kb/010-reader.md');
+    assert.deepEqual(codes(await client.diagnosticsWhen(reader, (d) => d.length > 0)), ['schema-enum', 'schema-required']);
+    const large = await client.diagnosticsWhen(other.uri('docs/milestones.kb/030-big.md'), (d) => d.length > 0);
+    assert.deepEqual(codes(large), ['file-too-large']);
+    assert.match(large[0]!.message, /is over the 2 KB limit \(milestones\.maxFileSize\), so this file is not checked; raise that setting/);
+    await client.connection.sendNotification('milestones/settings', settings('openFiles'));
+    await client.diagnosticsWhen(reader, (d) => d.length === 0);
+    await client.open(reader, MILESTONE);
+    assert.deepEqual(codes(await client.diagnosticsWhen(reader, (d) => d.length > 0)), ['schema-enum', 'schema-required']);
   } finally {
     assert.equal(await client.stop(), 0);
     other.remove();

@@ -1,0 +1,401 @@
+/**
+ * The language server's state of the workspace and every check it publishes: the folders and their
+ * schemas, the index of readings (for the checks across files), the open documents, and the
+ * problems of each file in layers. Each change comes in as a method call (a document opened,
+ * edited or closed; a file changed on disk; new settings) and goes out as `publish(uri, problems)`
+ * for each file whose problems changed. No LSP types here: milestonesServer.ts wires the protocol.
+ */
+import path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { localToday } from '../core/checks/today';
+import { readFoundFile, type FoundReading, type RaiseLimit } from '../core/conventions/readFoundFile';
+import { readMilestoneFile } from '../core/conventions/readMilestoneFile';
+import { documentProblems, type DocumentPlace } from '../core/engine/documentFeatures';
+import type { Problem } from '../core/problems';
+import { hasSchemaFileName, kbSchemaFiles } from '../core/schema/schemaLocations';
+import type { SchemaHost } from '../core/schema/schemaTypes';
+import { validateFile } from '../core/validate/validateFile';
+import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
+import { scanFolder, scanOneFile } from '../core/workspace/scanFolder';
+import type { ServerSettings } from '../protocol/serverProtocol';
+import { ProblemLayers, type ProblemLayer } from './problemLayers';
+import { fileSystemPath, fileUri, ServerFolders, type ServerFolder } from './serverFolders';
+import { ServerIndex } from './serverIndex';
+
+/** The end of a too-large file's problem: the setting is the editor's (`milestones.maxFileSize`). */
+const raiseLimit: RaiseLimit = () => 'raise that setting to check it';
+/** Quiet time after index changes before the checks across files run again. */
+const ACROSS_DELAY_MS = 200;
+/** Quiet time after a schema or settings change before every file is checked again. */
+const RECHECK_DELAY_MS = 50;
+/** Files read and checked per turn of the event loop in a scan: requests are answered in between. */
+const SCAN_CHUNK = 50;
+
+export interface WorkspaceOutput {
+  /** The problems of `uri` changed (an open document's URI as the client gave it). */
+  publish(uri: string, problems: readonly Problem[], version: number | undefined): void;
+  /** A check threw (a bug): logged, the rest goes on. */
+  fail(what: string, error: unknown): void;
+}
+
+export class ServerWorkspace {
+  readonly folders: ServerFolders;
+  private readonly layers = new ProblemLayers();
+  private readonly index: ServerIndex;
+  /** Open documents by normalised URI (`keyOf`). */
+  private readonly open = new Map<string, TextDocument>();
+  /** The version of each open document the server has taken in. */
+  private readonly versions = new Map<string, number>();
+  /** The document version each open document's file layer was computed from. */
+  private readonly checkedVersion = new Map<string, number>();
+  private scope: ServerSettings['scope'] = 'openFiles';
+  private scanGeneration = 0;
+  private acrossTimer: ReturnType<typeof setTimeout> | undefined;
+  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  private scanned: Promise<number> = Promise.resolve(0);
+
+  constructor(private readonly out: WorkspaceOutput) {
+    /** Schema files are read from their open document when there is one (unsaved edits count). */
+    const host: SchemaHost = {
+      stat: (abs) => nodeSchemaHost.stat(abs),
+      readText: (abs, maxBytes) => {
+        const doc = this.open.get(fileUri(abs));
+        if (!doc) return nodeSchemaHost.readText(abs, maxBytes);
+        const text = doc.getText();
+        return Buffer.byteLength(text, 'utf8') > maxBytes ? { kind: 'too-large' } : { kind: 'text', text };
+      },
+    };
+    this.folders = new ServerFolders(host);
+    this.index = new ServerIndex(
+      (root, file) => this.open.get(uriOf(root, file))?.getText() ?? null,
+      (root) => this.folders.all.find((f) => f.root === root)?.maxFileSize ?? Infinity,
+    );
+  }
+
+  /** The folders given at start-up, with the defaults (other editors). */
+  start(uris: readonly string[], settings: ServerSettings | undefined): void {
+    if (settings) this.applySettings(settings);
+    else this.folders.set(uris);
+  }
+
+  applySettings(settings: ServerSettings): void {
+    this.scope = settings.scope;
+    this.folders.setSettings(settings);
+  }
+
+  /** Settings or folders changed: everything is read and checked again. */
+  settingsChanged(settings: ServerSettings): void {
+    const scope = this.scope;
+    this.applySettings(settings);
+    // What is shown changes at once with the scope: the files that are not open show their problems, or none.
+    if (scope !== this.scope) for (const key of this.layers.uris()) this.emit(key);
+    this.recheckSoon();
+  }
+
+  /** Folders added or removed (clients that send no settings). */
+  foldersChanged(uris: readonly string[]): void {
+    this.folders.set(uris);
+    this.recheckSoon();
+  }
+
+  /** Reads every schema again and checks every file; resolves with the number of milestone files checked. */
+  async validateWorkspace(): Promise<number> {
+    this.folders.reset();
+    clearTimeout(this.recheckTimer);
+    return this.scan();
+  }
+
+  /** Resolves when the scan under way (if any) has ended. */
+  whenScanned(): Promise<number> {
+    return this.scanned;
+  }
+
+  /** Milestone files in the index. */
+  get milestoneFiles(): number {
+    return this.folders.all.reduce((n, f) => n + this.index.filesOf(f.root).length, 0);
+  }
+
+  /** The open document of `uri`, if any. */
+  document(uri: string): TextDocument | undefined {
+    return this.open.get(keyOf(uri));
+  }
+
+  /** Every problem of `uri` as shown now (the pull model asks for this); its file layer is brought up to date first. */
+  problemsOf(document: TextDocument): readonly Problem[] {
+    const key = keyOf(document.uri);
+    if (this.checkedVersion.get(key) !== document.version) this.checkDocument(key, document);
+    return this.shown(key) ? this.layers.problemsOf(key) : [];
+  }
+
+  opened(document: TextDocument): void {
+    const key = keyOf(document.uri);
+    this.open.set(key, document);
+    this.versions.set(key, document.version);
+    // An open schema is read from its document: what counts changes only when it differs from the disk.
+    if (this.isSchemaFile(key)) return this.differsFromDisk(key, document) ? this.schemasChanged(key) : undefined;
+    if (this.placeOf(key)) {
+      const problems = this.documentChecked(key, document);
+      if (problems !== null) this.layers.set(key, 'file', problems);
+    }
+    this.emit(key);
+  }
+
+  /** The text of an open document changed (after the client's typing pause). */
+  changed(document: TextDocument): void {
+    const key = keyOf(document.uri);
+    if (this.versions.get(key) === document.version) return;
+    this.open.set(key, document);
+    this.versions.set(key, document.version);
+    if (this.isSchemaFile(key)) return this.schemasChanged(key);
+    this.checkDocument(key, document);
+  }
+
+  /** A document was closed: its file on disk counts again (an editor may close without saving). */
+  closed(uri: string): void {
+    const key = keyOf(uri);
+    const document = this.open.get(key);
+    this.open.delete(key);
+    this.versions.delete(key);
+    this.checkedVersion.delete(key);
+    if (this.isSchemaFile(key)) return document && this.differsFromDisk(key, document) ? this.schemasChanged(key) : this.emit(key);
+    const place = this.placeOf(key);
+    if (place) this.readFromDisk(key, place);
+    this.emit(key);
+  }
+
+  /** A file or folder changed on disk (`deleted`: it is gone). */
+  changedOnDisk(uri: string, deleted: boolean): void {
+    const key = keyOf(uri);
+    const abs = fileSystemPath(key);
+    if (abs === null) return;
+    const at = this.folders.locate(abs);
+    if (at && at.folder.schemas === null && at.file === '.vscode/settings.json') {
+      this.folders.reset();
+      return this.recheckSoon();
+    }
+    if (this.isSchemaFile(key)) return this.schemasChanged(key);
+    if (!at) return;
+    if (deleted) {
+      for (const file of this.index.removeUnder(at.folder.root, at.file)) {
+        const gone = uriOf(at.folder.root, file);
+        if (this.layers.forget(gone)) this.emit(gone);
+      }
+      return this.acrossSoon();
+    }
+    if (this.open.has(key)) return;
+    const place = this.placeOf(key);
+    if (place) return this.readFromDisk(key, place);
+    // A folder moved in (not one the scan skips, like node_modules/): its files are read with everything else.
+    if (!at.folder.pruned(at.file) && nodeSchemaHost.stat(abs)?.regular === false) this.recheckSoon();
+  }
+
+  dispose(): void {
+    this.scanGeneration++;
+    clearTimeout(this.acrossTimer);
+    clearTimeout(this.recheckTimer);
+  }
+
+  /**
+   * Reads every milestone file of every folder (`SCAN_CHUNK` a turn), keeps its reading in the index
+   * and, with the scope `workspace`, its own problems (an open document's from its text); then the
+   * checks across files and of the schema files. A newer scan stops this one.
+   */
+  scan(): Promise<number> {
+    const generation = ++this.scanGeneration;
+    this.scanned = this.scanFolders(generation).catch((error: unknown) => {
+      this.out.fail('Reading the workspace failed', error);
+      return 0;
+    });
+    return this.scanned;
+  }
+
+  private async scanFolders(generation: number): Promise<number> {
+    const fileLayer = new Map<string, readonly Problem[]>();
+    let read = 0;
+    this.index.keepFolders(this.folders.all.map((f) => f.root));
+    for (const folder of this.folders.all) {
+      const seen = new Set<string>();
+      for (const item of scanFolder(folder.root, { include: folder.include, exclude: folder.exclude, maxFileSize: folder.maxFileSize })) {
+        if (++read % SCAN_CHUNK === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (generation !== this.scanGeneration) return 0;
+        }
+        if (item.kind === 'unreadable-folder') continue;
+        const found = this.safely(item.file, () => readFoundFile(item.file, item, raiseLimit));
+        if (!found) continue;
+        seen.add(item.file);
+        const key = uriOf(folder.root, item.file);
+        const doc = this.open.get(key);
+        if (doc) {
+          this.index.set(folder.root, item.file, this.safely(item.file, () => readMilestoneFile(item.file, doc.getText())));
+          continue;
+        }
+        this.index.set(folder.root, item.file, found.reading);
+        if (this.scope === 'workspace') fileLayer.set(key, this.checkFound({ folderRoot: folder.root, file: item.file }, found));
+      }
+      for (const file of this.index.filesOf(folder.root)) if (!seen.has(file) && !this.open.has(uriOf(folder.root, file))) this.index.set(folder.root, file, null);
+    }
+    if (generation !== this.scanGeneration) return 0;
+    // Open documents keep the layer computed from their text, checked again with today's schemas.
+    for (const [key, doc] of this.open) {
+      const problems = this.documentChecked(key, doc);
+      if (problems !== null) fileLayer.set(key, problems);
+    }
+    this.replace('file', fileLayer);
+    this.checkAcross();
+    return this.milestoneFiles;
+  }
+
+  private replace(layer: ProblemLayer, next: ReadonlyMap<string, readonly Problem[]>): void {
+    for (const key of this.layers.replace(layer, next)) this.emit(key);
+  }
+
+  /** Checks an open document from its text: its file layer (published when it changed) and its reading in the index. */
+  private checkDocument(key: string, doc: TextDocument): void {
+    const problems = this.documentChecked(key, doc);
+    if (problems !== null && this.layers.set(key, 'file', problems)) this.emit(key);
+  }
+
+  /** The own problems of an open document (null: no milestone file), its reading kept in the index. */
+  private documentChecked(key: string, doc: TextDocument): readonly Problem[] | null {
+    const place = this.placeOf(key);
+    if (!place) return null;
+    this.checkedVersion.set(key, doc.version);
+    const text = doc.getText();
+    let problems: readonly Problem[] = [];
+    try {
+      problems = documentProblems(place, text, this.envOf(place.folderRoot)) ?? [];
+    } catch (error) {
+      this.out.fail(`Validating ${place.file} failed`, error);
+    }
+    this.index.set(place.folderRoot, place.file, this.safely(place.file, () => readMilestoneFile(place.file, text)));
+    this.acrossSoon();
+    return problems;
+  }
+
+  /** Reads a file that is not open from disk: its reading in the index and (scope `workspace`) its file layer. */
+  private readFromDisk(key: string, place: DocumentPlace): void {
+    const folder = this.folderAt(place.folderRoot);
+    if (!folder) return;
+    const item = scanOneFile(folder.root, place.file, folder.maxFileSize);
+    const found = item === null || item.kind === 'unreadable-folder' ? null : this.safely(place.file, () => readFoundFile(place.file, item, raiseLimit));
+    this.index.set(folder.root, place.file, found?.reading ?? null);
+    const problems = found && this.scope === 'workspace' ? this.checkFound(place, found) : [];
+    if (this.layers.set(key, 'file', problems)) this.emit(key);
+    this.acrossSoon();
+  }
+
+  /** The own problems of a file read from disk (one that could not be read: the reading's note). */
+  private checkFound(place: DocumentPlace, found: FoundReading): readonly Problem[] {
+    try {
+      return validateFile(place.file, found.text ?? '', found.reading, this.envOf(place.folderRoot));
+    } catch (error) {
+      this.out.fail(`Validating ${place.file} failed`, error);
+      return [];
+    }
+  }
+
+  private acrossSoon(): void {
+    clearTimeout(this.acrossTimer);
+    this.acrossTimer = setTimeout(() => this.checkAcross(), ACROSS_DELAY_MS);
+  }
+
+  /** The checks across files and the schema files' own problems, published where they changed. */
+  private checkAcross(): void {
+    clearTimeout(this.acrossTimer);
+    const across = new Map<string, readonly Problem[]>();
+    try {
+      for (const { at, problems } of this.index.crossFileProblems()) across.set(uriOf(at.root, at.file), problems);
+    } catch (error) {
+      this.out.fail('The cross-file checks failed', error);
+    }
+    this.replace('across', across);
+    const schema = new Map<string, readonly Problem[]>();
+    for (const folder of this.folders.all) {
+      const candidates = new Set([...kbSchemaFiles(this.index.filesOf(folder.root)), ...this.folders.configuredSchemaFiles(folder)]);
+      const registry = this.folders.schemasOf(folder.root);
+      for (const file of candidates) {
+        // Only schema files that exist (an open one counts): most candidate names of a `.kb` folder do not.
+        if (!this.open.has(uriOf(folder.root, file)) && nodeSchemaHost.stat(path.join(folder.root, ...file.split('/'))) === null) continue;
+        try {
+          const problems = registry.schemaFileProblems(folder.root, file);
+          if (problems.length > 0) schema.set(uriOf(folder.root, file), problems);
+        } catch (error) {
+          this.out.fail(`Checking the schema file ${file} failed`, error);
+        }
+      }
+    }
+    this.replace('schema', schema);
+  }
+
+  /** A schema file changed (typed in, saved, created, deleted, opened or closed): every file may have other problems now. */
+  private schemasChanged(key: string): void {
+    const abs = fileSystemPath(key);
+    if (abs !== null) this.folders.invalidate(abs);
+    this.recheckSoon();
+  }
+
+  private recheckSoon(): void {
+    clearTimeout(this.recheckTimer);
+    this.recheckTimer = setTimeout(() => void this.scan(), RECHECK_DELAY_MS);
+  }
+
+  /** Sends what `key` shows now. */
+  private emit(key: string): void {
+    const doc = this.open.get(key);
+    this.out.publish(doc?.uri ?? key, this.shown(key) ? this.layers.problemsOf(key) : [], doc?.version);
+  }
+
+  /** With the scope `openFiles`, only open documents show problems. */
+  private shown(key: string): boolean {
+    return this.scope === 'workspace' || this.open.has(key);
+  }
+
+  private differsFromDisk(key: string, document: TextDocument): boolean {
+    const abs = fileSystemPath(key);
+    const disk = abs === null ? null : nodeSchemaHost.readText(abs, Buffer.byteLength(document.getText(), 'utf8'));
+    return disk?.kind !== 'text' || disk.text !== document.getText();
+  }
+
+  private isSchemaFile(key: string): boolean {
+    const abs = fileSystemPath(key);
+    if (abs === null) return false;
+    if (hasSchemaFileName(abs) || this.folders.usesSchemaFile(abs)) return true;
+    const at = this.folders.locate(abs);
+    return at !== null && this.folders.configuredSchemaFiles(at.folder).includes(at.file);
+  }
+
+  private placeOf(key: string): DocumentPlace | null {
+    return this.folders.placeOf(key);
+  }
+
+  private folderAt(root: string): ServerFolder | undefined {
+    return this.folders.all.find((f) => f.root === root);
+  }
+
+  private envOf(root: string) {
+    return { schemas: this.folders.schemasOf(root), folderRoot: root, today: localToday() };
+  }
+
+  /** `run()`, or null when it throws (a reader bug: logged, the file is left out). */
+  private safely<T>(file: string, run: () => T | null): T | null {
+    try {
+      return run();
+    } catch (error) {
+      this.out.fail(`Reading ${file} failed`, error);
+      return null;
+    }
+  }
+}
+
+/** A document URI as one string per file (a client may encode a path's characters differently). */
+export function keyOf(uri: string): string {
+  const abs = fileSystemPath(uri);
+  return abs === null ? uri : fileUri(abs);
+}
+
+function uriOf(root: string, file: string): string {
+  return fileUri(path.join(root, ...file.split('/')));
+}
+
+
