@@ -12,7 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { repoRoot } from '../../test/harness/repoPaths';
 import { generateWorkspace } from '../generateWorkspace';
 import { expectedTree, type ExpectedTree } from './expectedTree';
-import { measureEmpty, measureWorkbench, type WorkbenchFigures } from './measureWorkbench';
+import { measureEmpty, measureIdleCpu, measureWorkbench, type WorkbenchFigures } from './measureWorkbench';
+import { generatePlainWorkspace } from './plainWorkspace';
 import { withSession } from './workbenchSession';
 
 const MAX_SIZE = 50_000;
@@ -22,11 +23,14 @@ const BASE_SIZE = 100;
 interface Options {
   readonly sizes: readonly number[];
   readonly runs: number;
+  /** Files of the workspace without milestone files (`--plain N`); 0: not measured. */
+  readonly plain: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  let sizes = [1000, 10_000];
+  let sizes: number[] | undefined;
   let runs = 1;
+  let plain = 0;
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (argv[i] === '--sizes' && value !== undefined) {
@@ -37,11 +41,17 @@ function parseOptions(argv: readonly string[]): Options {
       runs = Number(value);
       if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: a whole number ≥ 1 (got ${value})`);
       i++;
+    } else if (argv[i] === '--plain' && value !== undefined) {
+      plain = Number(value);
+      if (!Number.isInteger(plain) || plain < 1 || plain > MAX_SIZE) throw new Error(`--plain: a whole number from 1 to ${MAX_SIZE} (got ${value})`);
+      i++;
     } else {
-      throw new Error(`unknown argument ${argv[i]}; usage: bench:vscode [--sizes 1000,10000] [--runs 1]`);
+      throw new Error(`unknown argument ${argv[i]}; usage: bench:vscode [--sizes 1000,10000] [--runs 1] [--plain 20000]`);
     }
   }
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs };
+  // `--plain N` alone measures only that workspace.
+  sizes ??= plain > 0 ? [] : [1000, 10_000];
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs, plain };
 }
 
 /** Generous waits: a 50,000-file scan on a busy two-core machine takes minutes. */
@@ -110,14 +120,14 @@ function table(result: SizeResult, m: Median, base: Median, empty: { rssBytes: n
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const measured = options.sizes.includes(BASE_SIZE) ? options.sizes : [BASE_SIZE, ...options.sizes];
+  const measured = options.sizes.length === 0 || options.sizes.includes(BASE_SIZE) ? options.sizes : [BASE_SIZE, ...options.sizes];
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'ms-benchvs-'));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   try {
     const empty = path.join(tmp, 'empty');
     mkdirSync(empty);
     const emptyRss: { rssBytes: number; serverRssBytes: number }[] = [];
-    for (let run = 0; run < options.runs; run++) {
+    for (let run = 0; run < (measured.length > 0 ? options.runs : 0); run++) {
       log(`empty folder, run ${run + 1}/${options.runs}`);
       emptyRss.push(await withSession(empty, timeoutFor(0), (s) => measureEmpty(s, timeoutFor(0))));
     }
@@ -142,16 +152,31 @@ async function main(): Promise<void> {
       if (!expected) throw new Error('no run');
       results.push({ size, files: expected.files, milestones: expected.milestones, cliListMs: cli, runs });
     }
-    const base = medians(results.find((r) => r.size === BASE_SIZE)!);
+    const baseResult = results.find((r) => r.size === BASE_SIZE);
+    const base = baseResult && medians(baseResult);
     const emptyMedian = { rssBytes: median(emptyRss.map((e) => e.rssBytes)), serverRssBytes: median(emptyRss.map((e) => e.serverRssBytes)) };
     const out = [`bench:vscode on ${os.cpus().length} CPU(s), node ${process.version}; baselines measured in the same run`];
-    for (const result of results.filter((r) => options.sizes.includes(r.size))) out.push('', table(result, medians(result), base, emptyMedian));
+    for (const result of results.filter((r) => options.sizes.includes(r.size))) out.push('', table(result, medians(result), base!, emptyMedian));
+    let plain: { files: number; withMs: number[]; withoutMs: number[] } | undefined;
+    if (options.plain > 0) {
+      const folder = path.join(tmp, `plain-${options.plain}`);
+      log(`${options.plain} files without milestones: generating ${folder}`);
+      generatePlainWorkspace(folder, options.plain);
+      plain = { files: options.plain, withMs: [], withoutMs: [] };
+      for (let run = 0; run < options.runs; run++) {
+        log(`${options.plain} files without milestones, run ${run + 1}/${options.runs}: with and without the extension`);
+        plain.withMs.push(await withSession(folder, timeoutFor(options.plain), (s) => measureIdleCpu(s, timeoutFor(options.plain))));
+        plain.withoutMs.push(await withSession(folder, timeoutFor(options.plain), (s) => measureIdleCpu(s, timeoutFor(options.plain)), { withExtension: false }));
+      }
+      const [w, wo] = [median(plain.withMs), median(plain.withoutMs)];
+      out.push('', `${options.plain} markdown and JSON files, no milestone file: extension-host CPU ${ms(w)} with the extension, ${ms(wo)} without (${w - wo >= 0 ? '+' : ''}${ms(w - wo)})`);
+    }
     process.stdout.write(`${out.join('\n')}\n`);
     const resultsDir = path.join(repoRoot(), 'test-results');
     mkdirSync(resultsDir, { recursive: true });
     const json = {
       date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, options,
-      emptyFolderRssBytes: emptyRss, baseSize: BASE_SIZE,
+      emptyFolderRssBytes: emptyRss, baseSize: BASE_SIZE, plain,
       sizes: results.map((r) => ({ ...r, median: medians(r) })),
     };
     const file = path.join(resultsDir, 'bench-vscode.json');

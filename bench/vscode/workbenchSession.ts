@@ -1,7 +1,7 @@
 // One real VS Code (the server from .vscode-test/ in headless Chromium) on a folder, with the
 // extension's bench probe on, and what the bench reads from outside it: the probe's file and the
 // extension host's memory.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +15,8 @@ export interface Session {
   readonly page: Page;
   /** The workbench URL of the folder with the extension under development; not opened yet. */
   readonly url: string;
+  /** The CPU time (user + system) the workbench's extension host has used so far, in ms; null before it has started. */
+  extensionHostCpuMs(): number | null;
   /** Waits for a probe report written at or after `since` (`Date.now()`) for which `holds` is true, up to `timeoutMs`. */
   probe(since: number, timeoutMs: number, holds?: (report: BenchProbeReport) => boolean): Promise<BenchProbeReport>;
 }
@@ -24,7 +26,7 @@ export interface Session {
  * folder) whatever happens. Every Playwright wait defaults to `timeoutMs`. The Explorer lists files
  * before folders, so a file created at the top of the workspace shows in its first rows.
  */
-export async function withSession<T>(folder: string, timeoutMs: number, body: (session: Session) => Promise<T>): Promise<T> {
+export async function withSession<T>(folder: string, timeoutMs: number, body: (session: Session) => Promise<T>, options: { withExtension?: boolean } = {}): Promise<T> {
   const run = createRunFolder('bvs');
   const probeFile = path.join(run.dir, 'probe.json');
   let server: VsCodeServer | undefined;
@@ -38,8 +40,9 @@ export async function withSession<T>(folder: string, timeoutMs: number, body: (s
     browser = await launchChromium(run);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(timeoutMs);
-    const url = server.workbenchUrl({ folder, extensionDevelopmentPath: repoRoot() });
-    return await body({ page, url, probe: (since, ms, holds) => readProbe(probeFile, since, ms, holds) });
+    const url = server.workbenchUrl({ folder, extensionDevelopmentPath: options.withExtension === false ? undefined : repoRoot() });
+    const group = server.processGroup;
+    return await body({ page, url, extensionHostCpuMs: () => { const host = extensionHostOf(group); return host === null ? null : cpuMs(host); }, probe: (since, ms, holds) => readProbe(probeFile, since, ms, holds) });
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
@@ -69,4 +72,34 @@ export function extensionHostRss(pid: number): number {
   const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   if (kb === undefined) throw new Error(`no VmRSS in /proc/${pid}/status`);
   return Number(kb) * 1024;
+}
+
+/** The extension host started under the server `root` (a process id; the host may run in a process group of its own); null when there is none yet. */
+function extensionHostOf(root: number): number | null {
+  const parent = new Map<number, number>();
+  const hosts: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command (in parentheses): state, ppid, …
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (/extensionHost/.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) hosts.push(Number(entry));
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
+    return false;
+  };
+  return hosts.find(under) ?? null;
+}
+
+/** User + system CPU time of process `pid`, in ms (from /proc, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of /proc/PID/stat: 12 and 13 after the command.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

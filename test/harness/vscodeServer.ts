@@ -33,6 +33,8 @@ export interface WorkbenchUrlOptions {
 
 export interface VsCodeServer {
   readonly port: number;
+  /** The process group of the server, its extension hosts included. */
+  readonly processGroup: number;
   readonly logFile: string;
   /** Settles when the server process exits, with its exit code (null when killed by a signal). */
   readonly exited: Promise<number | null>;
@@ -156,6 +158,7 @@ export async function startVsCodeServer(options: VsCodeServerOptions): Promise<V
   const origin = `http://127.0.0.1:${port}`;
   return {
     port,
+    processGroup: pgid,
     logFile,
     exited: exitedPromise,
     stop,
