@@ -11,8 +11,10 @@ import { extensionHostRss, type Session } from './workbenchSession';
 
 /** One workbench's figures for one generated folder; times in ms, memory in bytes. */
 export interface WorkbenchFigures {
-  /** 1. From navigation until the group rows show the totals of every file. */
+  /** 1. From the extension's activation until the group rows show the totals of every file. */
   readonly activationMs: number;
+  /** 1. The same from the page's navigation (the workbench's own start-up included). */
+  readonly openingMs: number;
   /** 2. A step's checkbox clicked until its milestone row shows the new count: tick, then untick. */
   readonly tickMs: number;
   readonly untickMs: number;
@@ -55,10 +57,12 @@ export async function measureWorkbench(session: Session, folder: string, expecte
   await view.open();
   const [first] = expected.groups;
   await view.waitForDescription(group(first!.label), first!.description);
-  const activationMs = since(start);
+  const openingMs = since(start);
+  const shownAt = Date.now();
 
   // 5. Memory, with the tree full.
-  const { pid } = await session.probe(navigated, timeoutMs);
+  const { pid, activatedAt } = await session.probe(navigated, timeoutMs);
+  const activationMs = shownAt - activatedAt;
   const rssBytes = extensionHostRss(pid);
 
   // 6. The server, once its index holds every file (the probe asks it each second).
@@ -91,7 +95,7 @@ export async function measureWorkbench(session: Session, folder: string, expecte
   const probe = await session.probe(Date.now(), timeoutMs);
   await stopCpuProfile(timeoutMs);
   return {
-    activationMs, tickMs, untickMs, outsideEditMs, explorerNewFileMs, rssBytes, serverRssBytes, serverReadyMs,
+    activationMs, openingMs, tickMs, untickMs, outsideEditMs, explorerNewFileMs, rssBytes, serverRssBytes, serverReadyMs,
     maxBlockMs: probe.maxLagMs, blocksOver50: probe.blocksOver50, totalBlockedOver50Ms: probe.totalLagOver50Ms,
   };
 }

@@ -17,6 +17,8 @@ export interface BenchProbeReport {
   readonly server?: ServerStatus;
   /** `Date.now()` of this report. */
   readonly at: number;
+  /** `Date.now()` when the extension activated (the probe starts first thing in `activate`). */
+  readonly activatedAt: number;
 }
 
 /** The running probe: what stops it, and where it asks the language server how it is. */
@@ -33,6 +35,7 @@ const TICK_MS = 10;
 export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProbe | undefined {
   const file = env.MILESTONES_BENCH_PROBE_FILE;
   if (env.MILESTONES_BENCH_PROBE !== '1' || !file) return undefined;
+  const activatedAt = Date.now();
   let last = performance.now();
   let maxLagMs = 0;
   let totalLagOver50Ms = 0;
@@ -51,7 +54,7 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProb
   let askServer: (() => Promise<ServerStatus>) | undefined;
   const write = () => {
     void askServer?.().then((status) => { server = status; }, () => undefined);
-    const report: BenchProbeReport = { pid: process.pid, maxLagMs, totalLagOver50Ms, blocksOver50, server, at: Date.now() };
+    const report: BenchProbeReport = { pid: process.pid, maxLagMs, totalLagOver50Ms, blocksOver50, server, at: Date.now(), activatedAt };
     // Written aside and renamed, so the bench never reads half a file.
     writeFileSync(`${file}.tmp`, JSON.stringify(report));
     renameSync(`${file}.tmp`, file);

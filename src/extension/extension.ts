@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { startBenchProbe } from './benchProbe';
 import { registerFormEditor } from './form/registerFormEditor';
-import { registerIndexWatchers } from './indexWatchers';
 import { registerLifecycle } from './lifecycle/registerLifecycle';
 import { registerStatusBar } from './milestoneStatusBar';
 import { registerNextView } from './next/registerNextView';
@@ -11,31 +10,31 @@ import { registerValidation } from './registerValidation';
 import type { MilestonesApi } from './testApi';
 import { registerToggleStepCommand, StepToggler } from './toggleStepCommand';
 import { treeRevealer } from './treeReveal';
-import { WorkspaceIndexService } from './workspaceIndexService';
+import { ServedIndex } from './servedIndex';
 
 export type { MilestonesApi } from './testApi';
 export type { FormApi } from './form/formEditorProvider';
 
-/** Composes the extension: log, index, watchers, tree, status bar, validation, commands, the form editor. */
+/** Composes the extension: log, language server and client, index, tree, status bar, commands, the form editor. */
 export function activate(context: vscode.ExtensionContext): MilestonesApi {
   // Off unless `npm run bench:vscode` set MILESTONES_BENCH_PROBE=1; first, so it sees the whole scan.
   const probe = startBenchProbe();
   if (probe) context.subscriptions.push(probe);
   const log = vscode.window.createOutputChannel('Milestones', { log: true });
-  const index = new WorkspaceIndexService(log);
+  // The language server reads, parses and checks every file; the views ask it for what they show.
+  const validation = registerValidation(context, log);
+  const index = new ServedIndex(validation.client, log);
   const toggler = new StepToggler(log);
   const tree = registerTree(index, toggler);
-  const validation = registerValidation(context, index, tree.provider, log);
   probe?.attachServer(() => validation.server.status());
   const form = registerFormEditor(context, index, validation.checks, validation.schemas, log);
   const status = registerStatusBar(index, tree.provider, tree.view, form.focus);
   const next = registerNextView(index);
   context.subscriptions.push(
     log,
-    index,
-    registerIndexWatchers(index, log),
-    tree.disposable,
     validation.disposable,
+    index,
+    tree.disposable,
     registerToggleStepCommand(toggler),
     registerOpenLocationCommand(log),
     form.disposable,
@@ -43,7 +42,6 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
     next.disposable,
     registerLifecycle({ index, schemas: validation.schemas, log, revealInTree: treeRevealer(index, tree.provider, tree.view) }),
   );
-  void index.rescan();
   return {
     index, tree: tree.provider, treeView: tree.view, statusBar: status.statusBar, checks: validation.checks, languageServer: validation.server, form: form.form,
     next: { provider: next.provider, view: next.view },

@@ -29,7 +29,7 @@ export function startLanguageClient(context: vscode.ExtensionContext, log: vscod
     documentSelector: ['markdown', 'json', 'jsonc', 'yaml'].map((language) => ({ scheme: 'file', language })),
     diagnosticCollectionName: DIAGNOSTIC_COLLECTION,
     synchronize: { fileEvents: watcher },
-    initializationOptions: { settings: readServerSettings() } satisfies ServerInitOptions,
+    initializationOptions: { settings: readServerSettings(), views: true } satisfies ServerInitOptions,
     outputChannel: log,
     // Problems of the server go to the Milestones log, not in the user's face.
     revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -7,7 +7,8 @@ import type { MilestoneTreeProvider } from './milestoneTreeProvider';
 import type { TreeNode } from './treeNodes';
 import { revealMilestoneRow } from './treeReveal';
 import { locate } from './workspaceFiles';
-import type { WorkspaceIndexService } from './workspaceIndexService';
+import type { FileReading } from '../core/model';
+import type { ServedIndex } from './servedIndex';
 
 /** What the test API shows of the status bar item. */
 export interface StatusBarApi {
@@ -43,7 +44,12 @@ class MilestoneStatusBar implements StatusBarApi, vscode.Disposable {
   readonly onDidUpdate = this.updated.event;
   private shown: Shown | undefined;
 
-  constructor(private readonly index: WorkspaceIndexService, private readonly form: FormFocus) {
+  /** The reading of the file last shown, while the index has not changed it: moving the cursor asks nothing. */
+  private cached: { readonly uri: string; readonly reading: FileReading | undefined } | undefined;
+  /** Bumped by each update: an answer that comes after a newer update started is dropped. */
+  private generation = 0;
+
+  constructor(private readonly index: ServedIndex, private readonly form: FormFocus) {
     this.item.name = 'Milestone of the active editor';
     this.item.command = { command: CommandId.revealInTree, title: vscode.l10n.t('Reveal in Tree') };
   }
@@ -64,13 +70,28 @@ class MilestoneStatusBar implements StatusBarApi, vscode.Disposable {
     return this.shown;
   }
 
-  update(editor = vscode.window.activeTextEditor): void {
+  /** Forgets the reading kept of the file last shown (the index changed). */
+  forget(): void {
+    this.cached = undefined;
+  }
+
+  async update(editor = vscode.window.activeTextEditor): Promise<void> {
+    const generation = ++this.generation;
     const formUri = this.form.activeFormUri();
     const uri = formUri ?? editor?.document.uri;
     const line = formUri ? this.form.milestoneLineShown(formUri) ?? 0 : editor?.selection.active.line ?? 0;
     const place = uri ? locate(uri) : null;
     const folderKey = place?.folder.uri.toString();
-    const reading = place && folderKey ? this.index.index.get(folderKey, place.file) : undefined;
+    let reading: FileReading | undefined;
+    if (uri && place) {
+      const key = uri.toString();
+      if (this.cached?.uri === key) reading = this.cached.reading;
+      else {
+        reading = await this.index.reading(uri);
+        if (generation !== this.generation) return;
+        this.cached = { uri: key, reading };
+      }
+    }
     // Above a STATUS.md's first milestone the cursor is on the file, on no milestone: nothing is
     // shown. A form always shows some milestone: the one it was opened at, else the first.
     const milestone = !reading ? undefined
@@ -106,6 +127,7 @@ function tooltipOf(title: string, details: readonly string[]): vscode.MarkdownSt
 
 /** Reveals and selects the row of the shown milestone; resolves to the row's id, or undefined when it is not in the tree. */
 async function revealInTree(bar: MilestoneStatusBar, provider: MilestoneTreeProvider, view: vscode.TreeView<TreeNode>): Promise<string | undefined> {
+  await bar.update();
   const shown = bar.current;
   if (!shown) return undefined;
   const node = await revealMilestoneRow(provider, view, shown.folderKey, shown.milestone, true);
@@ -115,21 +137,24 @@ async function revealInTree(bar: MilestoneStatusBar, provider: MilestoneTreeProv
 
 /** The status bar item and `milestones.revealInTree`; updates on editor, cursor and index changes. */
 export function registerStatusBar(
-  index: WorkspaceIndexService, provider: MilestoneTreeProvider, view: vscode.TreeView<TreeNode>, form: FormFocus,
+  index: ServedIndex, provider: MilestoneTreeProvider, view: vscode.TreeView<TreeNode>, form: FormFocus,
 ): { statusBar: StatusBarApi; disposable: vscode.Disposable } {
   const bar = new MilestoneStatusBar(index, form);
-  bar.update();
+  void bar.update();
   const disposable = vscode.Disposable.from(
     bar,
-    vscode.window.onDidChangeActiveTextEditor((editor) => bar.update(editor)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => void bar.update(editor)),
     // A form becoming the active tab (or leaving it) changes no text editor's selection.
-    vscode.window.tabGroups.onDidChangeTabs(() => bar.update()),
-    vscode.window.tabGroups.onDidChangeTabGroups(() => bar.update()),
-    form.onDidShowMilestone(() => bar.update()),
+    vscode.window.tabGroups.onDidChangeTabs(() => void bar.update()),
+    vscode.window.tabGroups.onDidChangeTabGroups(() => void bar.update()),
+    form.onDidShowMilestone(() => void bar.update()),
     vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (e.textEditor === vscode.window.activeTextEditor) bar.update(e.textEditor);
+      if (e.textEditor === vscode.window.activeTextEditor) void bar.update(e.textEditor);
     }),
-    index.onDidIndex(() => bar.update()),
+    index.onDidIndex(() => {
+      bar.forget();
+      void bar.update();
+    }),
     vscode.commands.registerCommand(CommandId.revealInTree, () => revealInTree(bar, provider, view)),
   );
   return { statusBar: bar, disposable };

@@ -2,44 +2,38 @@ import * as vscode from 'vscode';
 import { readTreeSettings } from './config';
 import type { TreeSettings } from './config';
 import { filterKey } from '../core/views/treeFilter';
+import type { FolderFile, TreeRow } from '../protocol/viewProtocol';
+import type { ServedIndex } from './servedIndex';
 import { resolveMilestoneTooltip, toTreeItem } from './treeItems';
-import { childNodes, rootNodes } from './treeNodes';
-import type { MilestoneNode, TreeNode, TreeOptions } from './treeNodes';
-import type { ProblemLookup } from './treeProblems';
-import type { WorkspaceIndexService } from './workspaceIndexService';
+import { nodeOf, type MilestoneNode, type TreeNode, type TreeOptions } from './treeNodes';
 
-/** Quiet time that batches several index updates (a scan, a save plus its watcher event) into one repaint. */
+/** Quiet time that batches several index updates (a save plus its watcher event) into one repaint. */
 const REFRESH_DELAY_MS = 30;
 
-/** The Milestones tree. Reads only the in-memory index; repaints when the index or a tree setting changes. */
+const fileKey = (folder: string, file: string) => `${folder}\u0000${file}`;
+
+/**
+ * The Milestones tree. Its rows come from the language server, which holds the index and shapes the
+ * rows (`core/views/treeRows`): the extension asks for a row's children when VS Code shows them, and
+ * keeps only those. Repaints when the index or a tree setting changes.
+ */
 export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private settings: TreeSettings = readTreeSettings();
   private filterText = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[];
-
-  private problemsOf: ProblemLookup = () => [];
-  /** The milestone rows last given to VS Code, by file URI and row id: what a repaint of one file's rows names. */
+  /** The milestone rows last given to VS Code, by file: what a repaint of one file's rows names. */
   private readonly rowsOf = new Map<string, MilestoneNode[]>();
+  /** Every row last given to VS Code, by id: VS Code knows a row by the object it was given last. */
+  private readonly known = new Map<string, TreeNode>();
 
-  constructor(private readonly service: WorkspaceIndexService) {
-    this.subscriptions = [service.onDidIndex(() => this.refreshSoon())];
-  }
-
-  /**
-   * Shows each milestone's problems (from memory) and, when the problems of some files change,
-   * repaints only the rows of those files. Why not the whole tree: the language server's answer
-   * comes a moment after the edit's own repaint, and during a repaint VS Code forgets the rows, so
-   * a checkbox clicked or a key pressed on any row then is lost.
-   */
-  showProblems(lookup: ProblemLookup, onDidChange: vscode.Event<readonly vscode.Uri[]>): vscode.Disposable {
-    this.problemsOf = lookup;
-    this.refreshSoon();
-    return onDidChange((uris) => {
-      for (const uri of uris) for (const node of this.rowsOf.get(uri.toString()) ?? []) this.changed.fire(node);
-    });
+  constructor(private readonly index: ServedIndex) {
+    this.subscriptions = [index.onDidIndex((update) => {
+      if (update.reason === 'scan' || update.changes.length > 0) this.refreshSoon();
+      else void this.repaintProblems(update.problems);
+    })];
   }
 
   /** The filter as typed; '' for none. */
@@ -62,38 +56,35 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /** Repaints `node` (or everything): also puts back a checkbox the user changed when the edit was refused. */
   refresh(node?: TreeNode): void {
-    if (!node) this.rowsOf.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     this.changed.fire(node);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node, this.problemsOf);
+    return toTreeItem(node);
   }
 
   /** A milestone row's tooltip, made when the row is hovered (see `milestoneItem`). */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node.kind === 'milestone' && item.tooltip === undefined) item.tooltip = resolveMilestoneTooltip(node, this.problemsOf(node));
+    if (node.kind === 'milestone' && item.tooltip === undefined) item.tooltip = resolveMilestoneTooltip(node);
     return item;
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
-    const children = this.childrenOf(node);
-    for (const child of children) if (child.kind === 'milestone') this.remember(child);
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const children = await this.childrenOf(node);
+    if (!node) {
+      this.rowsOf.clear();
+      this.known.clear();
+    }
+    for (const child of children) this.remember(child);
     return children;
   }
 
-  /** The rows under `node` (the top rows without one), not remembered as given to VS Code. */
-  private childrenOf(node?: TreeNode): TreeNode[] {
-    const options: TreeOptions = { ...this.settings, filter: filterKey(this.filterText) };
-    return node ? childNodes(node, options) : rootNodes(this.service.list(), options, this.service.hasScanned);
-  }
-
-  /** Keeps `row` as the one VS Code knows by its id (it knows only the object given last). */
-  private remember(row: MilestoneNode): void {
-    const key = row.uri.toString();
-    const rows = (this.rowsOf.get(key) ?? []).filter((r) => r.id !== row.id);
-    rows.push(row);
-    this.rowsOf.set(key, rows);
+  /** The rows under `node` (the top rows without one) as the server has them now, not remembered as given to VS Code. */
+  private async childrenOf(node: TreeNode | undefined): Promise<TreeNode[]> {
+    const rows = await this.index.treeChildren(node?.id ?? null, this.options());
+    return rows.map((row) => nodeOf(row, node)).filter((n) => n !== undefined);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -102,22 +93,17 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /**
    * The row of the milestone of folder `folderKey`, file `file` that starts at `line` (what
-   * `TreeView.reveal` needs), found by walking the rows from memory; undefined when it is not shown.
+   * `TreeView.reveal` needs), with the rows above it; undefined when the tree does not show it.
    */
-  findMilestone(folderKey: string, file: string, line: number): MilestoneNode | undefined {
-    const inFolder = (node: TreeNode) => (node.kind === 'folder' || node.kind === 'group' || node.kind === 'milestone') && node.folder.uri.toString() === folderKey;
-    const walk = (nodes: TreeNode[]): MilestoneNode | undefined => {
-      for (const node of nodes) {
-        if (node.kind === 'milestone' && inFolder(node) && node.milestone.file === file && node.milestone.line === line) return node;
-        // Only a milestone with nested milestones is walked into: its steps are never milestones.
-        if (inFolder(node) && (node.kind !== 'milestone' || node.nested.length > 0)) {
-          const found = walk(node.kind === 'milestone' ? this.childrenOf(node).filter((n) => n.kind === 'milestone') : this.childrenOf(node));
-          if (found) return found;
-        }
-      }
-      return undefined;
-    };
-    return walk(this.childrenOf());
+  async findMilestone(folderKey: string, file: string, line: number): Promise<MilestoneNode | undefined> {
+    const path = await this.index.treePath({ folder: folderKey, file }, line, this.options());
+    if (!path) return undefined;
+    let node: TreeNode | undefined;
+    for (const id of path) {
+      node = (await this.childrenOf(node)).find((n) => n.id === id);
+      if (!node) return undefined;
+    }
+    return node?.kind === 'milestone' ? node : undefined;
   }
 
   dispose(): void {
@@ -126,11 +112,46 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.changed.dispose();
   }
 
+  private options(): TreeOptions {
+    return { ...this.settings, filter: filterKey(this.filterText) };
+  }
+
+  /** Keeps `row` as the one VS Code knows by its id. */
+  private remember(row: TreeNode): void {
+    this.known.set(row.id, row);
+    if (row.kind !== 'milestone') return;
+    const key = fileKey(row.folder, row.file);
+    const rows = (this.rowsOf.get(key) ?? []).filter((r) => r.id !== row.id);
+    rows.push(row);
+    this.rowsOf.set(key, rows);
+  }
+
+  /**
+   * The problems of some files changed, nothing else of them: repaints only their milestone rows,
+   * with what the server says of them now. Why not the whole tree: the server's answer comes a
+   * moment after an edit's own repaint, and during a repaint VS Code forgets the rows, so a
+   * checkbox clicked or a key pressed on any row then is lost.
+   */
+  private async repaintProblems(files: readonly FolderFile[]): Promise<void> {
+    const nodes = files.flatMap((f) => this.rowsOf.get(fileKey(f.folder, f.file)) ?? []);
+    if (nodes.length === 0) return;
+    const rows = await this.index.treeRows(nodes.map((n) => n.id), this.options());
+    const repaint: TreeNode[] = [];
+    nodes.forEach((node, i) => {
+      const row: TreeRow | null | undefined = rows[i];
+      if (row?.kind !== 'milestone' || this.known.get(node.id) !== node) return;
+      // The object VS Code knows is updated in place: a new one would be a row it does not know.
+      Object.assign(node as { -readonly [K in keyof MilestoneNode]: MilestoneNode[K] }, row);
+      repaint.push(node);
+    });
+    if (repaint.length > 0) this.changed.fire(repaint);
+  }
+
   private refreshSoon(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.refresh();
+      this.changed.fire(undefined);
     }, REFRESH_DELAY_MS);
   }
 }

@@ -6,18 +6,17 @@ import { MilestoneTreeProvider } from './milestoneTreeProvider';
 import type { StepToggler } from './toggleStepCommand';
 import { filterMessage, registerTreeFilter } from './treeFilterCommands';
 import type { TreeNode } from './treeNodes';
-import type { WorkspaceIndexService } from './workspaceIndexService';
+import type { ServedIndex } from './servedIndex';
 
 function setContext(key: string, value: unknown): void {
   void vscode.commands.executeCommand('setContext', key, value);
 }
 
-function syncContextKeys(service: WorkspaceIndexService): void {
+function syncContextKeys(service: ServedIndex): void {
   const settings = readTreeSettings();
   setContext(ContextKey.groupBy, settings.groupBy);
   setContext(ContextKey.hideCompleted, settings.hideCompleted);
-  const count = service.index.milestones().length;
-  setContext(ContextKey.empty, service.hasScanned && count === 0);
+  setContext(ContextKey.empty, service.hasScanned && service.milestoneFiles === 0);
 }
 
 /** Above the tree in Restricted Mode, where only the built-in schemas apply (see `SchemaService.registryFor`). */
@@ -35,7 +34,7 @@ async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provide
   let repaint = false;
   for (const [node, state] of e.items) {
     if (node.kind !== 'step') continue;
-    const result = await toggler.toggle(node.milestone.uri, refOf(node.step), state === vscode.TreeItemCheckboxState.Checked);
+    const result = await toggler.toggle(node.uri, refOf(node.step), state === vscode.TreeItemCheckboxState.Checked);
     if (result.kind !== 'ok' || result.edits === 0) repaint = true;
   }
   if (repaint) provider.refresh();
@@ -43,7 +42,7 @@ async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provide
 
 /** The Milestones view: tree, checkboxes, title-bar actions and the context keys their `when` clauses read. */
 export function registerTree(
-  service: WorkspaceIndexService, toggler: StepToggler,
+  service: ServedIndex, toggler: StepToggler,
 ): { provider: MilestoneTreeProvider; view: vscode.TreeView<TreeNode>; disposable: vscode.Disposable } {
   const provider = new MilestoneTreeProvider(service);
   const view = vscode.window.createTreeView(ViewId.tree, {

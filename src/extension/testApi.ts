@@ -7,15 +7,15 @@ import type { MilestoneTreeProvider } from './milestoneTreeProvider';
 import type { NextNode } from './next/nextNodes';
 import type { NextTreeProvider } from './next/nextTreeProvider';
 import type { TreeNode } from './treeNodes';
-import type { IndexUpdate, WorkspaceIndexService } from './workspaceIndexService';
+import type { IndexUpdate, ServedIndex } from './servedIndex';
 
 /**
  * What `activate` returns: enough for integration tests to wait on a state instead of sleeping.
  * (`vscode.extensions.getExtension('milestones-dev.milestones').exports`.)
  */
 export interface MilestonesApi {
-  /** The workspace index: `index.list()` gives each folder's core `MilestoneIndex`. */
-  readonly index: WorkspaceIndexService;
+  /** The index as the extension sees it (the language server's): `await index.list()` gives each folder's milestones. */
+  readonly index: ServedIndex;
   /** The tree's data provider, to read the rows the view shows. */
   readonly tree: MilestoneTreeProvider;
   /** The Milestones view: its `selection` shows what `milestones.revealInTree` selected. */
@@ -30,7 +30,7 @@ export interface MilestonesApi {
   readonly form: FormApi;
   /** The Next view: its provider's rows and the TreeView. */
   readonly next: { readonly provider: NextTreeProvider; readonly view: vscode.TreeView<NextNode> };
-  /** Resolves when no scan, no file read and no debounced editor update is pending. */
+  /** Resolves when the server has taken in every change and no scan is pending. */
   whenIndexed(): Promise<void>;
   /** Fires after each batch of changes reached the index. */
   readonly onDidIndex: vscode.Event<IndexUpdate>;

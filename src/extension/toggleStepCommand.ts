@@ -179,7 +179,7 @@ export function registerToggleStepCommand(toggler: StepToggler): vscode.Disposab
       return undefined;
     }
     if (row) {
-      if (isTickable(row)) return toggler.toggle(row.milestone.uri, refOf(row.step), 'flip');
+      if (isTickable(row)) return toggler.toggle(row.uri, refOf(row.step), 'flip');
       if (keyboard) await vscode.commands.executeCommand('list.toggleExpand');
       return undefined;
     }

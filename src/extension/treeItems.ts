@@ -1,12 +1,8 @@
 import * as vscode from 'vscode';
-import { approvalRequired } from '../core/lifecycle/approval/approvalGate';
-import { hasLifecycle, isArchivable, isDistillableNote } from '../core/lifecycle/applicable';
-import type { HealthRow, Milestone, StatusCategory, Step } from '../core/model';
+import type { HealthRow, StatusCategory, Step } from '../core/model';
+import { problemsNote } from '../core/views/problemNotes';
 import { CommandId } from './commandIds';
 import type { HealthNode, MessageNode, MilestoneNode, StepNode, TreeNode } from './treeNodes';
-import type { Problem } from '../core/problems';
-import { milestoneRowView } from '../core/views/milestoneRowView';
-import { problemLines, problemsNote } from './treeProblems';
 import { applyRollup } from './treeRollups';
 
 const STATUS_ICON: Readonly<Record<StatusCategory, [string, string | undefined]>> = {
@@ -39,58 +35,35 @@ function openAt(uri: vscode.Uri, line: number): vscode.Command {
   return { command: CommandId.openLocation, title: vscode.l10n.t('Open'), arguments: [uri.toString(), line] };
 }
 
-function milestoneItem(node: MilestoneNode, problems: readonly Problem[]): vscode.TreeItem {
-  const { milestone } = node;
-  const hasChildren = milestone.steps.length > 0 || milestone.health.length > 0 || node.nested.length > 0;
-  // Opened when the filter keeps only some of its steps: they are what matched.
-  const state = !hasChildren ? vscode.TreeItemCollapsibleState.None : node.match.kind === 'steps' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
-  const item = new vscode.TreeItem(milestone.title, state);
+function milestoneItem(node: MilestoneNode): vscode.TreeItem {
+  const state = node.children === 'none' ? vscode.TreeItemCollapsibleState.None
+    // Opened when the filter keeps only some of its steps: they are what matched.
+    : node.children === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const item = new vscode.TreeItem(node.title, state);
   // The status is the icon (and leads the tooltip): the description stays short enough for a narrow side bar.
-  const row = milestoneRowView(milestone, problemsNote(problems));
-  item.description = row.description;
-  item.iconPath = icon(STATUS_ICON[milestone.statusCategory]);
+  item.description = node.description;
+  item.iconPath = icon(STATUS_ICON[node.statusCategory]);
   // The tooltip is made when the row is hovered (`resolveMilestoneTooltip`): why, in a 10,000-file
   // workspace 10,000 markdown tooltips cost ~0.5 s to build and more for VS Code to convert (it lexes
   // each MarkdownString to rewrite its links), on the extension host's thread, for rows mostly never
   // hovered (CPU profile of bench:vscode at 10k).
   // A markdown tooltip is not read out: the label says what the icon shows.
-  item.accessibilityInformation = { label: row.accessibleLabel };
-  item.command = openAt(node.uri, milestone.line);
-  item.contextValue = milestoneContext(milestone);
+  item.accessibilityInformation = { label: node.accessibleLabel };
+  item.command = openAt(node.uri, node.line);
+  item.contextValue = node.contextValue;
   return item;
 }
 
-/** The tooltip of a milestone row: its status, progress, file and fields, then its first problems. */
-export function resolveMilestoneTooltip(node: MilestoneNode, problems: readonly Problem[]): vscode.MarkdownString {
-  const row = milestoneRowView(node.milestone, problemsNote(problems));
-  return milestoneTooltip(node.milestone.title, row.details, problems);
-}
-
-function milestoneTooltip(title: string, details: readonly (readonly [string, string])[], problems: readonly Problem[]): vscode.MarkdownString {
+/** The tooltip of a milestone row: its title, status, progress, file and fields, then its first problems. */
+export function resolveMilestoneTooltip(node: MilestoneNode): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown('**').appendText(title).appendMarkdown('**\n\n');
-  for (const [name, value] of details) md.appendMarkdown(`${name}: `).appendText(value).appendMarkdown('  \n');
-  if (problems.length > 0) {
-    md.appendMarkdown('\n**').appendText(problemsNote(problems)).appendMarkdown('**  \n');
-    for (const line of problemLines(problems)) md.appendText(line).appendMarkdown('  \n');
+  md.appendMarkdown('**').appendText(node.title).appendMarkdown('**\n\n');
+  for (const [name, value] of node.details) md.appendMarkdown(`${name}: `).appendText(value).appendMarkdown('  \n');
+  if (node.problemCount > 0) {
+    md.appendMarkdown('\n**').appendText(problemsNote(node.problemCount)).appendMarkdown('**  \n');
+    for (const line of node.problemLines) md.appendText(line).appendMarkdown('  \n');
   }
   return md;
-}
-
-/**
- * The milestone row's `viewItem`: `milestone` and tokens the menus match with `=~ /\btoken\b/`:
- * the convention, `done` / `notdone`, `lifecycle` (claim, status, complete apply: not a handoff),
- * `archivable` (an ExecPlan milestone in milestones/active/), `handoff-note` (a note not yet distilled),
- * `gated` (a STATUS.md milestone whose completion waits for an approval). A milestone awaiting its
- * approval is `notdone`: Complete (which offers Log Approval…) applies, Reopen does not.
- */
-function milestoneContext(milestone: Milestone): string {
-  const tokens = ['milestone', milestone.convention, milestone.statusCategory === 'done' ? 'done' : 'notdone'];
-  if (hasLifecycle(milestone)) tokens.push('lifecycle');
-  if (isArchivable(milestone)) tokens.push('archivable');
-  if (isDistillableNote(milestone)) tokens.push('handoff-note');
-  if (milestone.convention === 'status-md' && approvalRequired(milestone)) tokens.push('gated');
-  return tokens.join(' ');
 }
 
 function markerOf(step: Step): string {
@@ -114,8 +87,8 @@ function openStateNote(step: Step): string | undefined {
 
 function stepItem(node: StepNode): vscode.TreeItem {
   const { step } = node;
-  const item = new vscode.TreeItem(step.text, node.nested.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-  const where = `${node.milestone.milestone.file}:${step.line + 1}${step.section ? ` · ${step.section}` : ''}`;
+  const item = new vscode.TreeItem(step.text, node.nested ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  const where = `${node.file}:${step.line + 1}${step.section ? ` · ${step.section}` : ''}`;
   switch (step.state) {
     case 'done':
     case 'open': {
@@ -141,7 +114,7 @@ function stepItem(node: StepNode): vscode.TreeItem {
       item.contextValue = 'step.info';
       break;
   }
-  item.command = openAt(node.milestone.uri, step.line);
+  item.command = openAt(node.uri, step.line);
   return item;
 }
 
@@ -150,7 +123,7 @@ function healthItem(node: HealthNode): vscode.TreeItem {
   item.description = node.row.notes;
   item.iconPath = icon(HEALTH_ICON[node.row.category]);
   item.tooltip = `${node.row.area}: ${node.row.status} ${node.row.notes}`.trim();
-  item.command = openAt(node.milestone.uri, node.row.line);
+  item.command = openAt(node.uri, node.row.line);
   item.contextValue = 'health';
   return item;
 }
@@ -167,22 +140,22 @@ function messageItem(node: MessageNode): vscode.TreeItem {
   return item;
 }
 
-export function toTreeItem(node: TreeNode, problemsOf: (node: MilestoneNode) => readonly Problem[] = () => []): vscode.TreeItem {
+export function toTreeItem(node: TreeNode): vscode.TreeItem {
   let item: vscode.TreeItem;
   switch (node.kind) {
     case 'folder':
-      item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item = new vscode.TreeItem(node.workspaceFolder.name, vscode.TreeItemCollapsibleState.Expanded);
       item.iconPath = vscode.ThemeIcon.Folder;
-      applyRollup(item, node.folder.name, node.all, 'folder');
+      applyRollup(item, node.workspaceFolder.name, node.rollup);
       item.contextValue = 'folder';
       break;
     case 'group':
-      item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      applyRollup(item, node.label, node.all, node.by);
+      item = new vscode.TreeItem(node.label, node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      applyRollup(item, node.label, node.rollup);
       item.contextValue = 'group';
       break;
     case 'milestone':
-      item = milestoneItem(node, problemsOf(node));
+      item = milestoneItem(node);
       break;
     case 'step':
       item = stepItem(node);

@@ -1,29 +1,41 @@
-// The Milestones tree's rows (shaped in the core, `core/views/treeRows`) for VS Code's folders and URIs.
+// The Milestones tree's rows as the extension holds them: the server's rows (`viewProtocol.TreeRow`,
+// shaped in the core) with their parent row and, for a row of a file, that file's URI and folder.
 import * as vscode from 'vscode';
-import * as rows from '../core/views/treeRows';
-import type { FolderMilestones } from './workspaceIndexService';
+import type { FolderRow, GroupRow, HealthGroupRow, HealthItemRow, MessageRow, MilestoneRow, StepRow, TreeRow } from '../protocol/viewProtocol';
+import { workspaceFolderOf } from './servedIndex';
 
 export type { TreeOptions } from '../core/views/treeRows';
-export type TreeNode = rows.TreeNode<vscode.WorkspaceFolder, vscode.Uri>;
-export type FolderNode = rows.FolderNode<vscode.WorkspaceFolder, vscode.Uri>;
-export type GroupNode = rows.GroupNode<vscode.WorkspaceFolder, vscode.Uri>;
-export type MilestoneNode = rows.MilestoneNode<vscode.WorkspaceFolder, vscode.Uri>;
-export type StepNode = rows.StepNode<vscode.WorkspaceFolder, vscode.Uri>;
-export type HealthGroupNode = rows.HealthGroupNode<vscode.WorkspaceFolder, vscode.Uri>;
-export type HealthNode = rows.HealthNode<vscode.WorkspaceFolder, vscode.Uri>;
-export type MessageNode = rows.MessageNode;
 
-const host: rows.TreeHost<vscode.WorkspaceFolder, vscode.Uri> = {
-  folderKey: (folder) => folder.uri.toString(),
-  fileUri: (folder, file) => vscode.Uri.joinPath(folder.uri, ...file.split('/')),
-};
+interface Placed {
+  readonly parent: TreeNode | undefined;
+  readonly workspaceFolder: vscode.WorkspaceFolder;
+}
+interface OfFile extends Placed {
+  readonly uri: vscode.Uri;
+}
+export type FolderNode = FolderRow & Placed;
+export type GroupNode = GroupRow & Placed;
+export type MilestoneNode = MilestoneRow & OfFile;
+export type StepNode = StepRow & OfFile;
+export type HealthGroupNode = HealthGroupRow & OfFile;
+export type HealthNode = HealthItemRow & OfFile;
+export type MessageNode = MessageRow & { readonly parent: undefined };
+export type TreeNode = FolderNode | GroupNode | MilestoneNode | StepNode | HealthGroupNode | HealthNode | MessageNode;
 
-/** The top rows (see `core/views/treeRows`). */
-export function rootNodes(folders: readonly FolderMilestones[], options: rows.TreeOptions, scanned: boolean): TreeNode[] {
-  return rows.rootNodes(host, folders, options, scanned);
+/** `row` under `parent`, as the tree holds it; undefined when its workspace folder is no longer open. */
+export function nodeOf(row: TreeRow, parent: TreeNode | undefined): TreeNode | undefined {
+  if (row.kind === 'message') return { ...row, parent: undefined };
+  const workspaceFolder = workspaceFolderOf(row.folder);
+  if (!workspaceFolder) return undefined;
+  if (row.kind === 'folder' || row.kind === 'group') return { ...row, parent, workspaceFolder };
+  return { ...row, parent, workspaceFolder, uri: vscode.Uri.joinPath(workspaceFolder.uri, ...row.file.split('/')) };
 }
 
-/** The rows under `node`. */
-export function childNodes(node: TreeNode, options: rows.TreeOptions): TreeNode[] {
-  return rows.childNodes(host, node, options);
+/** The milestone row a row belongs to (itself for a milestone row); undefined for folder, group and message rows. */
+export function milestoneNodeOf(node: TreeNode): MilestoneNode | undefined {
+  for (let n: TreeNode | undefined = node; n; n = n.parent) {
+    if (n.kind === 'milestone') return n;
+    if (n.kind === 'folder' || n.kind === 'group') return undefined;
+  }
+  return undefined;
 }

@@ -1,8 +1,8 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { milestoneAtLineOrFirst } from '../core/milestoneAtLine';
 import type { MilestoneTreeProvider } from './milestoneTreeProvider';
 import type { MilestoneNode, TreeNode } from './treeNodes';
-import type { WorkspaceIndexService } from './workspaceIndexService';
+import type { ServedIndex } from './servedIndex';
 
 /**
  * Reveals and selects the row of `milestone` (of the folder `folderKey`), expanding the rows that
@@ -12,7 +12,7 @@ import type { WorkspaceIndexService } from './workspaceIndexService';
 export async function revealMilestoneRow(
   provider: MilestoneTreeProvider, view: vscode.TreeView<TreeNode>, folderKey: string, milestone: { readonly file: string; readonly line: number }, focus: boolean,
 ): Promise<MilestoneNode | undefined> {
-  const node = provider.findMilestone(folderKey, milestone.file, milestone.line);
+  const node = await provider.findMilestone(folderKey, milestone.file, milestone.line);
   if (!node) return undefined;
   await view.reveal(node, { select: true, focus, expand: false });
   return node;
@@ -24,10 +24,10 @@ export async function revealMilestoneRow(
  */
 export type RevealInTree = (folder: vscode.WorkspaceFolder, file: string, line: number) => Promise<boolean>;
 
-export function treeRevealer(index: WorkspaceIndexService, provider: MilestoneTreeProvider, view: vscode.TreeView<TreeNode>): RevealInTree {
+export function treeRevealer(index: ServedIndex, provider: MilestoneTreeProvider, view: vscode.TreeView<TreeNode>): RevealInTree {
   return async (folder, file, line) => {
     const folderKey = folder.uri.toString();
-    const milestone = milestoneAtLineOrFirst(index.index.get(folderKey, file)?.milestones ?? [], line);
+    const milestone = milestoneAtLineOrFirst((await index.reading(vscode.Uri.joinPath(folder.uri, ...file.split('/'))))?.milestones ?? [], line);
     if (milestone === undefined) return false;
     // Repaint now: `reveal` waits for a pending repaint, so the window knows the new row when asked to show it.
     provider.refresh();

@@ -94,3 +94,14 @@ export async function hasUnsavedChanges(doc: vscode.TextDocument): Promise<boole
   const plain = (text: string): string => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   return plain(doc.getText()) !== plain(disk.text);
 }
+
+/**
+ * The text of `uri` as the person sees it: its open document's (unsaved changes win), else the
+ * file's on disk (BOM kept) within `maxFileSize`; null when there is none to edit.
+ */
+export async function currentText(uri: vscode.Uri, maxFileSize: number): Promise<string | null> {
+  const open = openDocumentText(uri);
+  if (open !== undefined) return open;
+  const read = await readWorkspaceFile(uri, maxFileSize);
+  return read.kind === 'text' ? read.text : null;
+}

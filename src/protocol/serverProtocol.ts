@@ -30,6 +30,8 @@ export interface ServerSettings {
 /** `initializationOptions` of the VS Code client. */
 export interface ServerInitOptions {
   readonly settings: ServerSettings;
+  /** The client shows the server's views (viewProtocol.ts): the server tells it when its index changes. */
+  readonly views?: boolean;
 }
 
 /** Notification, client → server: the settings changed (a setting, the workspace folders, trust granted); params `ServerSettings`. */

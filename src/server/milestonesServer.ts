@@ -12,6 +12,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localToday } from '../core/checks/today';
 import { documentCompletions, documentFixes, documentHover } from '../core/engine/documentFeatures';
+import {
+  FILE_READING_REQUEST, FOLDER_FILES_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
+  TREE_CHILDREN_REQUEST, TREE_PATH_REQUEST, TREE_ROWS_REQUEST, WHEN_INDEXED_REQUEST,
+  type FolderFile, type IndexChange, type RefreshFilesParams, type TreeChildrenParams, type TreePathParams, type TreeRowsParams,
+} from '../protocol/viewProtocol';
 import { SETTINGS_NOTIFICATION, STATUS_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ServerInitOptions, type ServerSettings, type ServerStatus } from '../protocol/serverProtocol';
 import { fixHintsOf, toCompletionItem, toDiagnostic, toHover, toWorkspaceEdit, type EditSupport } from './lspShapes';
 import { ServerWorkspace } from './serverWorkspace';
@@ -28,6 +33,8 @@ export function serveMilestones(connection: Connection): void {
   let folderEvents = false;
   let editSupport: EditSupport = { documentChanges: false, rename: false };
   const typing = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The client shows the server's views: it hears of index changes (see viewProtocol.ts). */
+  let views = false;
 
   let warned = false;
   /** Logs a check that threw (a bug); tells the user once per session. */
@@ -46,6 +53,9 @@ export function serveMilestones(connection: Connection): void {
       void connection.sendDiagnostics({ uri, version, diagnostics: problems.map(toDiagnostic) });
     },
     fail,
+    indexChanged(change: IndexChange) {
+      if (views) void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, change);
+    },
   });
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshSoon = (): void => {
@@ -57,6 +67,7 @@ export function serveMilestones(connection: Connection): void {
     const options = params.initializationOptions as Partial<ServerInitOptions> | undefined;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.start(uris, options?.settings);
+    views = options?.views === true;
     const capabilities = params.capabilities;
     // VS Code's client asks for pull diagnostics too, but it is shown every file's problems: pushed.
     pull = capabilities.textDocument?.diagnostic !== undefined && options?.settings === undefined;
@@ -100,11 +111,34 @@ export function serveMilestones(connection: Connection): void {
     return { pid: process.pid, milestoneFiles: workspace.milestoneFiles, heapUsedBytes: memory.heapUsed, rssBytes: memory.rss };
   });
 
+  // The views (viewProtocol.ts): answered from the index, with every document change taken in first.
+  connection.onRequest(TREE_CHILDREN_REQUEST, (params: TreeChildrenParams) => { flushTyping(); return workspace.views.children(params); });
+  connection.onRequest(TREE_ROWS_REQUEST, (params: TreeRowsParams) => { flushTyping(); return workspace.views.rows(params); });
+  connection.onRequest(TREE_PATH_REQUEST, (params: TreePathParams) => { flushTyping(); return workspace.views.path(params); });
+  connection.onRequest(FILE_READING_REQUEST, ({ folder, file }: FolderFile) => { flushTyping(); return workspace.views.reading(folder, file); });
+  connection.onRequest(MILESTONE_LIST_REQUEST, () => { flushTyping(); return workspace.views.list(); });
+  connection.onRequest(NEXT_REQUEST, () => { flushTyping(); return workspace.views.next(); });
+  connection.onRequest(FOLDER_FILES_REQUEST, ({ folder }: { folder: string }) => workspace.folderFiles(folder));
+  connection.onRequest(REFRESH_FILES_REQUEST, ({ files }: RefreshFilesParams) => { flushTyping(); workspace.refreshFiles(files); });
+  connection.onRequest(WHEN_INDEXED_REQUEST, async () => {
+    flushTyping();
+    await workspace.whenIndexed();
+  });
+
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) workspace.changedOnDisk(change.uri, change.type === FileChangeType.Deleted);
   });
 
   documents.onDidOpen(({ document }) => workspace.opened(document));
+  /** Takes in now every document change still in its typing pause (a request must see what the editor has). */
+  const flushTyping = (): void => {
+    for (const [uri, timer] of typing) {
+      clearTimeout(timer);
+      typing.delete(uri);
+      const current = documents.get(uri);
+      if (current) workspace.changed(current);
+    }
+  };
   documents.onDidChangeContent(({ document }) => {
     clearTimeout(typing.get(document.uri));
     typing.set(document.uri, setTimeout(() => {

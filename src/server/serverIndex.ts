@@ -1,11 +1,12 @@
 /**
  * What the language server knows of every milestone file of its folders, for the checks that need
  * several files (duplicate ids, KB dependencies and numbering, handoff numbering): each file's
- * reading, no text. Kept current by the scan, open documents and watched file events; the
+ * reading (approvals applied), no text. Kept current by the scan, open documents and watched file events; the
  * cross-file problems are computed again, once, after a change, when they are next asked for.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { MilestoneIndex } from '../core/index/milestoneIndex';
 import type { FileReading } from '../core/model';
 import type { Problem } from '../core/problems';
 import { workspaceProblems, type IndexedFile } from '../core/validate/workspaceProblems';
@@ -18,8 +19,11 @@ export interface FolderFile {
 }
 
 export class ServerIndex {
-  /** Folder root → file → reading. */
-  private readonly readings = new Map<string, Map<string, FileReading>>();
+  /**
+   * Folder root → file → reading, with the approval logs (DECISIONS.md) beside them applied: what
+   * the tree, the Next view and the pickers show (the core's `MilestoneIndex`, keyed by folder root).
+   */
+  readonly readings = new MilestoneIndex();
   /** `root\0file` → that file's cross-file problems; null when a change made them stale. */
   private problems: Map<string, { at: FolderFile; problems: Problem[] }> | null = null;
 
@@ -28,40 +32,39 @@ export class ServerIndex {
    *   checks place their problems in it, and read the files that are not open from disk.
    * @param maxFileSize The size bound of a folder's reads.
    */
-  constructor(private readonly textOf: (root: string, file: string) => string | null, private readonly maxFileSize: (root: string) => number) {}
+  constructor(private readonly textOf: (root: string, file: string) => string | null, private readonly maxFileSize: (root: string) => number) {
+    this.readings.onDidChange(() => { this.problems = null; });
+  }
 
   /** Keeps `reading` as what `file` of `root` reads as; null: it is gone or no milestone file. */
   set(root: string, file: string, reading: FileReading | null): void {
-    let folder = this.readings.get(root);
-    if (!folder) this.readings.set(root, (folder = new Map<string, FileReading>()));
-    if (reading) folder.set(file, reading);
-    else if (!folder.delete(file)) return;
-    this.problems = null;
+    this.readings.set(root, file, reading);
   }
 
   /** Forgets `file` of `root` and every file below it (a folder was deleted); the files forgotten. */
   removeUnder(root: string, file: string): string[] {
-    const folder = this.readings.get(root);
-    if (!folder) return [];
-    const gone = [...folder.keys()].filter((f) => f === file || f.startsWith(`${file}/`));
-    for (const f of gone) folder.delete(f);
-    if (gone.length > 0) this.problems = null;
+    const gone = this.filesOf(root).filter((f) => f === file || f.startsWith(`${file}/`));
+    this.readings.batch(() => {
+      for (const f of gone) this.readings.delete(root, f);
+      this.readings.removeApprovalLogs(root, file);
+    });
     return gone;
   }
 
   /** Forgets every folder but those at `roots`. */
   keepFolders(roots: readonly string[]): void {
-    for (const root of [...this.readings.keys()]) if (!roots.includes(root)) this.readings.delete(root);
-    this.problems = null;
+    for (const root of this.readings.folderKeys()) if (!roots.includes(root)) this.readings.deleteFolder(root);
   }
 
   /** The files of `root` the index holds. */
   filesOf(root: string): string[] {
-    return [...(this.readings.get(root)?.keys() ?? [])];
+    const files: string[] = [];
+    for (const entry of this.readings.entries()) if (entry.folder === root) files.push(entry.file);
+    return files;
   }
 
   has(root: string, file: string): boolean {
-    return this.readings.get(root)?.has(file) === true;
+    return this.readings.get(root, file) !== undefined;
   }
 
   /** Every file's cross-file problems (files without any are not listed). */
@@ -78,7 +81,7 @@ export class ServerIndex {
 
   private check(): Map<string, { at: FolderFile; problems: Problem[] }> {
     const files: IndexedFile[] = [];
-    for (const [folder, readings] of this.readings) for (const reading of readings.values()) files.push({ folder, reading });
+    for (const { folder, reading } of this.readings.entries()) files.push({ folder, reading });
     const texts = (root: string, file: string) => this.textOf(root, file) ?? readBounded(path.join(root, ...file.split('/')), this.maxFileSize(root));
     const facts = { exists: (root: string, file: string) => this.textOf(root, file) !== null || exists(path.join(root, ...file.split('/'))) };
     const out = new Map<string, { at: FolderFile; problems: Problem[] }>();

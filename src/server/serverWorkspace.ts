@@ -18,6 +18,10 @@ import { validateFile } from '../core/validate/validateFile';
 import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
 import { scanFolder, scanOneFile } from '../core/workspace/scanFolder';
 import type { ServerSettings } from '../protocol/serverProtocol';
+import type { FolderFile, IndexChange } from '../protocol/viewProtocol';
+import { decisionsFileOf, isApprovalLog } from '../core/lifecycle/approval/approvalGate';
+import { readBounded } from './serverFiles';
+import { ServerViews } from './serverViews';
 import { ProblemLayers, type ProblemLayer } from './problemLayers';
 import { fileSystemPath, fileUri, ServerFolders, type ServerFolder } from './serverFolders';
 import { ServerIndex } from './serverIndex';
@@ -30,12 +34,18 @@ const ACROSS_DELAY_MS = 200;
 const RECHECK_DELAY_MS = 50;
 /** Files read and checked per turn of the event loop in a scan: requests are answered in between. */
 const SCAN_CHUNK = 50;
+/** Quiet time that gathers index changes (a save and its watcher event) into one notification. */
+const NOTIFY_DELAY_MS = 20;
+/** During a scan, the client hears of its progress at most this often: each notice repaints the tree. */
+const SCAN_NOTIFY_MS = 1000;
 
 export interface WorkspaceOutput {
   /** The problems of `uri` changed (an open document's URI as the client gave it). */
   publish(uri: string, problems: readonly Problem[], version: number | undefined): void;
   /** A check threw (a bug): logged, the rest goes on. */
   fail(what: string, error: unknown): void;
+  /** The index or the problems its rows show changed (gathered; see `IndexChange`). */
+  indexChanged?(change: IndexChange): void;
 }
 
 export class ServerWorkspace {
@@ -53,6 +63,17 @@ export class ServerWorkspace {
   private acrossTimer: ReturnType<typeof setTimeout> | undefined;
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
   private scanned: Promise<number> = Promise.resolve(0);
+  /** The views of the index the extension asks for (tree, Next, lists). */
+  readonly views: ServerViews;
+  /** Files indexed only for their note (too large, binary …): there is no text to edit. */
+  private readonly textless = new Set<string>();
+  /** Changes not yet sent to the client (`root\0file` → file), and the problem lines each file shows. */
+  private readonly pendingFiles = new Map<string, FolderFile>();
+  private readonly pendingProblems = new Map<string, FolderFile>();
+  private readonly problemLines = new Map<string, string>();
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  private scanning = false;
+  private ready = false;
 
   constructor(private readonly out: WorkspaceOutput) {
     /** Schema files are read from their open document when there is one (unsaved edits count). */
@@ -70,6 +91,61 @@ export class ServerWorkspace {
       (root, file) => this.open.get(uriOf(root, file))?.getText() ?? null,
       (root) => this.folders.all.find((f) => f.root === root)?.maxFileSize ?? Infinity,
     );
+    this.views = new ServerViews({
+      folders: () => this.folders.all,
+      readings: this.index.readings,
+      ready: () => this.ready,
+      problemsOf: (root, file) => {
+        const key = uriOf(root, file);
+        return this.shown(key) ? this.layers.problemsOf(key) : [];
+      },
+      textOf: (root, file) => this.open.get(uriOf(root, file))?.getText() ?? this.diskText(root, file),
+    });
+    this.index.readings.onDidChange((e) => {
+      for (const change of e.changes) {
+        const folder = this.folderAt(change.folder);
+        if (folder) this.pendingFiles.set(`${change.folder}\0${change.file}`, { folder: folder.uri, file: change.file });
+      }
+      this.notifySoon();
+    });
+  }
+
+  /** Resolves once the scan under way and any scan waiting to start have ended. */
+  async whenIndexed(): Promise<void> {
+    for (;;) {
+      const scan = this.scanned;
+      await scan;
+      if (this.recheckTimer !== undefined) {
+        clearTimeout(this.recheckTimer);
+        this.recheckTimer = undefined;
+        void this.scan();
+      }
+      if (scan === this.scanned) return;
+    }
+  }
+
+  /** The milestone files of the folder `folder` (its URI) whose text the index read, sorted. */
+  folderFiles(folder: string): string[] {
+    const at = this.folders.all.find((f) => f.uri === folder);
+    if (!at) return [];
+    return this.index.filesOf(at.root).filter((file) => !this.textless.has(`${at.root}\0${file}`)).sort();
+  }
+
+  /** Reads these files again now (open document, else disk), as a watcher event would. */
+  refreshFiles(files: readonly FolderFile[]): void {
+    for (const { folder, file } of files) {
+      const at = this.folders.all.find((f) => f.uri === folder);
+      if (!at) continue;
+      const key = uriOf(at.root, file);
+      const doc = this.open.get(key);
+      if (doc) {
+        if (isApprovalLog(file)) this.index.readings.setApprovalLog(at.root, file, doc.getText());
+        this.checkDocument(key, doc);
+        continue;
+      }
+      const abs = fileSystemPath(key);
+      this.changedOnDisk(key, abs === null || nodeSchemaHost.stat(abs) === null);
+    }
   }
 
   /** The folders given at start-up, with the defaults (other editors). */
@@ -112,7 +188,7 @@ export class ServerWorkspace {
 
   /** Milestone files in the index. */
   get milestoneFiles(): number {
-    return this.folders.all.reduce((n, f) => n + this.index.filesOf(f.root).length, 0);
+    return this.index.readings.size;
   }
 
   /** The open document of `uri`, if any. */
@@ -133,6 +209,7 @@ export class ServerWorkspace {
     this.versions.set(key, document.version);
     // An open schema is read from its document: what counts changes only when it differs from the disk.
     if (this.isSchemaFile(key)) return this.differsFromDisk(key, document) ? this.schemasChanged(key) : undefined;
+    this.approvalLogChanged(key, document.getText());
     if (this.placeOf(key)) {
       const problems = this.documentChecked(key, document);
       if (problems !== null) this.layers.set(key, 'file', problems);
@@ -147,6 +224,7 @@ export class ServerWorkspace {
     this.open.set(key, document);
     this.versions.set(key, document.version);
     if (this.isSchemaFile(key)) return this.schemasChanged(key);
+    this.approvalLogChanged(key, document.getText());
     this.checkDocument(key, document);
   }
 
@@ -159,6 +237,7 @@ export class ServerWorkspace {
     this.checkedVersion.delete(key);
     if (this.isSchemaFile(key)) return document && this.differsFromDisk(key, document) ? this.schemasChanged(key) : this.emit(key);
     const place = this.placeOf(key);
+    this.approvalLogChanged(key, undefined);
     if (place) this.readFromDisk(key, place);
     this.emit(key);
   }
@@ -175,6 +254,7 @@ export class ServerWorkspace {
     }
     if (this.isSchemaFile(key)) return this.schemasChanged(key);
     if (!at) return;
+    if (!this.open.has(key)) this.approvalLogChanged(key, deleted ? null : undefined);
     if (deleted) {
       for (const file of this.index.removeUnder(at.folder.root, at.file)) {
         const gone = uriOf(at.folder.root, file);
@@ -182,7 +262,13 @@ export class ServerWorkspace {
       }
       return this.acrossSoon();
     }
-    if (this.open.has(key)) return;
+    const doc = this.open.get(key);
+    if (doc) {
+      // An open document is what counts; a file deleted and written again is indexed from it again
+      // (VS Code keeps the document of a closed editor a while, and reloads it only if the text differs).
+      if (!this.index.has(at.folder.root, at.file)) this.checkDocument(key, doc);
+      return;
+    }
     const place = this.placeOf(key);
     if (place) return this.readFromDisk(key, place);
     // A folder moved in (not one the scan skips, like node_modules/): its files are read with everything else.
@@ -193,6 +279,7 @@ export class ServerWorkspace {
     this.scanGeneration++;
     clearTimeout(this.acrossTimer);
     clearTimeout(this.recheckTimer);
+    clearTimeout(this.notifyTimer);
   }
 
   /**
@@ -202,15 +289,24 @@ export class ServerWorkspace {
    */
   scan(): Promise<number> {
     const generation = ++this.scanGeneration;
+    this.scanning = true;
     this.scanned = this.scanFolders(generation).catch((error: unknown) => {
       this.out.fail('Reading the workspace failed', error);
       return 0;
+    }).finally(() => {
+      if (generation !== this.scanGeneration) return;
+      this.scanning = false;
+      this.ready = true;
+      this.views.invalidate();
+      this.notify(true);
     });
     return this.scanned;
   }
 
   private async scanFolders(generation: number): Promise<number> {
     const fileLayer = new Map<string, readonly Problem[]>();
+    /** Files the scan found on disk (an open document of a deleted file is checked, not indexed). */
+    const onDisk = new Set<string>();
     let read = 0;
     this.index.keepFolders(this.folders.all.map((f) => f.root));
     for (const folder of this.folders.all) {
@@ -225,20 +321,22 @@ export class ServerWorkspace {
         if (!found) continue;
         seen.add(item.file);
         const key = uriOf(folder.root, item.file);
+        onDisk.add(key);
         const doc = this.open.get(key);
         if (doc) {
-          this.index.set(folder.root, item.file, this.safely(item.file, () => readMilestoneFile(item.file, doc.getText())));
+          this.setReading(folder.root, item.file, this.safely(item.file, () => readMilestoneFile(item.file, doc.getText())), true);
           continue;
         }
-        this.index.set(folder.root, item.file, found.reading);
+        this.setReading(folder.root, item.file, found.reading, found.text !== null);
         if (this.scope === 'workspace') fileLayer.set(key, this.checkFound({ folderRoot: folder.root, file: item.file }, found));
       }
       for (const file of this.index.filesOf(folder.root)) if (!seen.has(file) && !this.open.has(uriOf(folder.root, file))) this.index.set(folder.root, file, null);
+      this.loadApprovalLogs(folder);
     }
     if (generation !== this.scanGeneration) return 0;
     // Open documents keep the layer computed from their text, checked again with today's schemas.
     for (const [key, doc] of this.open) {
-      const problems = this.documentChecked(key, doc);
+      const problems = this.documentChecked(key, doc, onDisk.has(key));
       if (problems !== null) fileLayer.set(key, problems);
     }
     this.replace('file', fileLayer);
@@ -256,8 +354,11 @@ export class ServerWorkspace {
     if (problems !== null && this.layers.set(key, 'file', problems)) this.emit(key);
   }
 
-  /** The own problems of an open document (null: no milestone file), its reading kept in the index. */
-  private documentChecked(key: string, doc: TextDocument): readonly Problem[] | null {
+  /**
+   * The own problems of an open document (null: no milestone file), its reading kept in the index
+   * unless `index` is false (VS Code keeps the document of a deleted file a while: it is gone).
+   */
+  private documentChecked(key: string, doc: TextDocument, index = true): readonly Problem[] | null {
     const place = this.placeOf(key);
     if (!place) return null;
     this.checkedVersion.set(key, doc.version);
@@ -268,7 +369,9 @@ export class ServerWorkspace {
     } catch (error) {
       this.out.fail(`Validating ${place.file} failed`, error);
     }
-    this.index.set(place.folderRoot, place.file, this.safely(place.file, () => readMilestoneFile(place.file, text)));
+    if (!index) return problems;
+    this.setReading(place.folderRoot, place.file, this.safely(place.file, () => readMilestoneFile(place.file, text)), true);
+    this.loadApprovalLogs(this.folderAt(place.folderRoot));
     this.acrossSoon();
     return problems;
   }
@@ -279,7 +382,8 @@ export class ServerWorkspace {
     if (!folder) return;
     const item = scanOneFile(folder.root, place.file, folder.maxFileSize);
     const found = item === null || item.kind === 'unreadable-folder' ? null : this.safely(place.file, () => readFoundFile(place.file, item, raiseLimit));
-    this.index.set(folder.root, place.file, found?.reading ?? null);
+    this.setReading(folder.root, place.file, found?.reading ?? null, found?.text != null);
+    this.loadApprovalLogs(folder);
     const problems = found && this.scope === 'workspace' ? this.checkFound(place, found) : [];
     if (this.layers.set(key, 'file', problems)) this.emit(key);
     this.acrossSoon();
@@ -340,10 +444,77 @@ export class ServerWorkspace {
     this.recheckTimer = setTimeout(() => void this.scan(), RECHECK_DELAY_MS);
   }
 
-  /** Sends what `key` shows now. */
+  /** Sends what `key` shows now; notes a file whose rows show other problems now (their lines changed). */
   private emit(key: string): void {
     const doc = this.open.get(key);
-    this.out.publish(doc?.uri ?? key, this.shown(key) ? this.layers.problemsOf(key) : [], doc?.version);
+    const problems = this.shown(key) ? this.layers.problemsOf(key) : [];
+    this.out.publish(doc?.uri ?? key, problems, doc?.version);
+    const lines = problems.map((p) => p.range.start.line).sort((a, b) => a - b).join(',');
+    if ((this.problemLines.get(key) ?? '') === lines) return;
+    if (lines === '') this.problemLines.delete(key);
+    else this.problemLines.set(key, lines);
+    const abs = fileSystemPath(key);
+    const at = abs === null ? null : this.folders.locate(abs);
+    if (!at) return;
+    this.pendingProblems.set(key, { folder: at.folder.uri, file: at.file });
+    this.notifySoon();
+  }
+
+  private setReading(root: string, file: string, reading: FoundReading['reading'] | null, hasText: boolean): void {
+    if (reading && !hasText) this.textless.add(`${root}\0${file}`);
+    else this.textless.delete(`${root}\0${file}`);
+    this.index.set(root, file, reading);
+  }
+
+  /**
+   * Reads the approval logs (DECISIONS.md) that milestones of `folder` requiring an approval need and
+   * the index has not read yet: whether they are done depends on them.
+   */
+  private loadApprovalLogs(folder: ServerFolder | undefined): void {
+    if (!folder) return;
+    const { readings } = this.index;
+    const missing = new Set<string>();
+    for (const entry of readings.entries()) {
+      if (entry.folder === folder.root && readings.lacksApprovalLog(folder.root, entry.reading)) missing.add(decisionsFileOf(entry.file));
+    }
+    for (const file of missing) readings.setApprovalLog(folder.root, file, this.open.get(uriOf(folder.root, file))?.getText() ?? this.diskText(folder.root, file));
+  }
+
+  /**
+   * `key` is an approval log (DECISIONS.md) that changed: what it logs is read again from `text`
+   * (undefined: from disk; null: it is gone). Milestones beside it may be done now, or not.
+   */
+  private approvalLogChanged(key: string, text: string | null | undefined): void {
+    const abs = fileSystemPath(key);
+    const at = abs === null ? null : this.folders.locate(abs);
+    if (!at || !isApprovalLog(at.file)) return;
+    this.index.readings.setApprovalLog(at.folder.root, at.file, text === undefined ? this.diskText(at.folder.root, at.file) : text);
+  }
+
+  /** A file's text on disk, within the folder's size bound; null when it is missing, too large or not a file. */
+  private diskText(root: string, file: string): string | null {
+    return readBounded(path.join(root, ...file.split('/')), this.folderAt(root)?.maxFileSize ?? Infinity);
+  }
+
+  /** Sends the gathered changes soon: after a short pause, or during a scan at most each `SCAN_NOTIFY_MS`. */
+  private notifySoon(): void {
+    if (this.notifyTimer !== undefined || !this.out.indexChanged) return;
+    this.notifyTimer = setTimeout(() => this.notify(false), this.scanning ? SCAN_NOTIFY_MS : NOTIFY_DELAY_MS);
+  }
+
+  private notify(scanned: boolean): void {
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
+    if (!this.out.indexChanged) return;
+    if (!scanned && this.pendingFiles.size === 0 && this.pendingProblems.size === 0) return;
+    // After a scan the client shows everything again: the list of every file would only cost time.
+    const change: IndexChange = {
+      files: scanned ? [] : [...this.pendingFiles.values()], problems: scanned ? [] : [...this.pendingProblems.values()],
+      scanned, ready: this.ready, milestoneFiles: this.milestoneFiles,
+    };
+    this.pendingFiles.clear();
+    this.pendingProblems.clear();
+    this.out.indexChanged(change);
   }
 
   /** With the scope `openFiles`, only open documents show problems. */

@@ -5,7 +5,7 @@ import { expectedSummary, SEARCH_INDEX_SECTIONS } from '../unit/lifecycle/distil
 import { CommandId } from '../../src/extension/commandIds';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import { cliProblemsOf, existsOutside, ok, replaceOnce, run, target, today } from './lifecycleKit';
-import { milestonesApi, milestonesOf, readOutside, uriOf, waitForIndex, workspaceFolder, writeOutside } from './milestonesTestKit';
+import { indexed, milestonesApi, milestonesOf, readOutside, uriOf, waitForIndex, writeOutside } from './milestonesTestKit';
 
 const INDEX_BUILDER = '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS002_index-builder.md';
 const KB_020 = 'docs/milestones.kb/020-renderer.md';
@@ -21,8 +21,7 @@ suite('Archive and distill', () => {
     const link = (to: string) => `\nThe search index comes from [the index builder](../../${to}).\n`;
     const kb = (await readOutside(KB_020)) + link(INDEX_BUILDER);
     await writeOutside(KB_020, kb);
-    const key = workspaceFolder().uri.toString();
-    await waitForIndex(api, 'the link indexed', () => api.index.textOf(key, KB_020)?.includes('index builder') === true, 5000);
+    await indexed(api);
     const before = await readOutside(INDEX_BUILDER);
 
     const result = ok(await run(CommandId.archive, target(INDEX_BUILDER, 'Index builder')));
@@ -54,7 +53,7 @@ suite('Archive and distill', () => {
     const link = (to: string) => `\nThe search index came next: [its handoff](${to}).\n`;
     const setup = (await readOutside(SETUP)) + link('../2-search-index.md');
     await writeOutside(SETUP, setup);
-    await waitForIndex(api, 'the link indexed', () => api.index.textOf(workspaceFolder().uri.toString(), SETUP)?.includes('its handoff') === true, 5000);
+    await indexed(api);
 
     const result = ok(await run(CommandId.distillHandoffs, undefined, [{ uri: uriOf('handoffs/2-search-index.md') }], 'Search index'));
     assert.equal(result.primary, 'handoffs/2-search-index/0-milestone-summary.md');

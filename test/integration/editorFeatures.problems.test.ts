@@ -20,8 +20,10 @@ function hoverText(hovers: vscode.Hover[] | undefined): string {
 }
 
 /** Every row of the tree, depth first. */
-function rows(api: MilestonesApi, node?: TreeNode): TreeNode[] {
-  return api.tree.getChildren(node).flatMap((child) => [child, ...rows(api, child)]);
+async function rows(api: MilestonesApi, node?: TreeNode): Promise<TreeNode[]> {
+  const all: TreeNode[] = [];
+  for (const child of await api.tree.getChildren(node)) all.push(child, ...(await rows(api, child)));
+  return all;
 }
 
 suite('Problems: completion, hover and the tree', () => {
@@ -76,9 +78,10 @@ suite('Problems: completion, hover and the tree', () => {
     const file = `${A}${EP}_MS008_completed-open.md`;
     await diagnosticsWithCode(file, 'execplan-completed-open');
     const target = uriOf(file).toString();
-    const row = () => rows(api).find((n) => n.kind === 'milestone' && n.uri.toString() === target);
-    await waitForTree(api, 'the problems of MS008', () => /\d+ problems?/.test(String(row() && api.tree.getTreeItem(row()!).description)), 5000);
-    const item = api.tree.resolveTreeItem(api.tree.getTreeItem(row()!), row()!);
+    const row = async () => (await rows(api)).find((n) => n.kind === 'milestone' && n.uri.toString() === target);
+    await waitForTree(api, 'the problems of MS008', async () => { const r = await row(); return /\d+ problems?/.test(String(r && api.tree.getTreeItem(r).description)); }, 5000);
+    const found = (await row())!;
+    const item = api.tree.resolveTreeItem(api.tree.getTreeItem(found), found);
     assert.match(String(item.description), /· 1 problem$/);
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip);
     assert.match(tooltip, /execplan-completed-open/);
@@ -89,11 +92,11 @@ suite('Problems: completion, hover and the tree', () => {
     await diagnosticsWithCode('STATUS.md', 'status-percentage');
     const target = uriOf('STATUS.md').toString();
     // Titles as read: `Alpha` (its ✅ is the status), `Beta (50% complete)`.
-    const row = (title: string) => rows(api).find((n) => n.kind === 'milestone' && n.uri.toString() === target && n.milestone.title.startsWith(title));
-    const description = (title: string): string => { const r = row(title); return r ? String(api.tree.getTreeItem(r).description) : ''; };
-    await waitForTree(api, 'the problems of STATUS.md', () => /problem/.test(description('Alpha')) && /problem/.test(description('Beta')), 5000);
+    const row = async (title: string) => (await rows(api)).find((n) => n.kind === 'milestone' && n.uri.toString() === target && n.title.startsWith(title));
+    const description = async (title: string): Promise<string> => { const r = await row(title); return r ? String(api.tree.getTreeItem(r).description) : ''; };
+    await waitForTree(api, 'the problems of STATUS.md', async () => /problem/.test(await description('Alpha')) && /problem/.test(await description('Beta')), 5000);
     // Alpha: its complete-but-open criteria; Beta: its heading's 50%. The 75% of Current State (line 4) is the file's.
-    assert.match(description('Alpha'), /· 1 problem$/);
-    assert.match(description('Beta'), /· 1 problem$/);
+    assert.match(await description('Alpha'), /· 1 problem$/);
+    assert.match(await description('Beta'), /· 1 problem$/);
   });
 });

@@ -67,7 +67,7 @@ suite('milestone form editor', () => {
 
   test('Open in Form on a STATUS.md milestone\'s row opens the form at that milestone; the status bar stays, showing it in plain words', async () => {
     const rowOf = (nodes: TreeNode[], text: string) => nodes.find((n) => label(api.tree.getTreeItem(n)).startsWith(text))!;
-    const search = rowOf(api.tree.getChildren(rowOf(api.tree.getChildren(), 'STATUS')), 'Search MVP');
+    const search = rowOf(await api.tree.getChildren(rowOf(await api.tree.getChildren(), 'STATUS')), 'Search MVP');
     assert.ok(search?.kind === 'milestone');
     const uri = uriOf('STATUS.md');
     const revealed = nextPost(api, uri, 'reveal', (m) => m.type === 'reveal');

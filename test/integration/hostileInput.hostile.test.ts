@@ -23,10 +23,10 @@ suite('Hostile files beside normal ones', () => {
   let api: MilestonesApi;
   const children = (node?: TreeNode) => api.tree.getChildren(node);
   const labels = (nodes: TreeNode[]) => nodes.map((n) => label(api.tree.getTreeItem(n)));
-  const descriptionOf = (title: string): string => {
+  const descriptionOf = async (title: string): Promise<string> => {
     const all: TreeNode[] = [];
-    const walk = (nodes: TreeNode[]) => { for (const n of nodes) { all.push(n); walk(children(n)); } };
-    walk(children());
+    const walk = async (nodes: TreeNode[]) => { for (const n of nodes) { all.push(n); await walk(await children(n)); } };
+    await walk(await children());
     const row = all.find((n) => label(api.tree.getTreeItem(n)) === title);
     assert.ok(row, `no row "${title}" in the tree: ${labels(all).join(' | ')}`);
     return String(api.tree.getTreeItem(row).description ?? '');
@@ -48,14 +48,14 @@ suite('Hostile files beside normal ones', () => {
     assert.ok(longestMs < LONGEST_BLOCK_MS, `the event loop was blocked for ${longestMs.toFixed(0)} ms`);
   });
 
-  test('the tree shows every milestone, the bombs with the steps that could be read', () => {
-    assert.deepEqual(labels(children()), ['KB milestones', 'Handoffs', 'STATUS / ROADMAP milestones']);
-    assert.match(descriptionOf('Alias bomb'), /^1\/2\b/);
-    assert.match(descriptionOf('Normal milestone'), /^0\/2\b/);
-    assert.match(descriptionOf('Catastrophic pattern'), /^0\/1\b/);
-    assert.match(descriptionOf('Fine plan'), /^0\/1\b/);
-    assert.match(descriptionOf('Handoff with a bomb'), /^0\/1\b/);
-    assert.match(descriptionOf('Launch'), /^1\/2\b/);
+  test('the tree shows every milestone, the bombs with the steps that could be read', async () => {
+    assert.deepEqual(labels(await children()), ['KB milestones', 'Handoffs', 'STATUS / ROADMAP milestones']);
+    assert.match(await descriptionOf('Alias bomb'), /^1\/2\b/);
+    assert.match(await descriptionOf('Normal milestone'), /^0\/2\b/);
+    assert.match(await descriptionOf('Catastrophic pattern'), /^0\/1\b/);
+    assert.match(await descriptionOf('Fine plan'), /^0\/1\b/);
+    assert.match(await descriptionOf('Handoff with a bomb'), /^0\/1\b/);
+    assert.match(await descriptionOf('Launch'), /^1\/2\b/);
   });
 
   test('each alias bomb is an error on its first alias', async () => {

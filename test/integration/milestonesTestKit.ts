@@ -5,9 +5,46 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Milestone, Step } from '../../src/core/model';
+import type { FolderMilestones } from '../../src/extension/servedIndex';
 import type { MilestonesApi } from '../../src/extension/testApi';
+import type { TreeNode } from '../../src/extension/treeNodes';
 
 export const extensionId = 'milestones-dev.milestones';
+
+/**
+ * What the tests read of the index: the server's milestones as the extension last asked for them,
+ * asked again after every index update (in order: an older answer never replaces a newer one).
+ * Listeners hear each new answer.
+ */
+interface IndexView {
+  lists: readonly FolderMilestones[];
+  readonly listeners: Set<() => void>;
+  refresh(): Promise<void>;
+}
+
+const views = new WeakMap<MilestonesApi, IndexView>();
+
+function indexView(api: MilestonesApi): IndexView {
+  let view = views.get(api);
+  if (view) return view;
+  let asked = 0;
+  let shown = 0;
+  const created: IndexView = {
+    lists: [],
+    listeners: new Set(),
+    async refresh() {
+      const mine = ++asked;
+      const lists = await api.index.list();
+      if (mine < shown) return;
+      shown = mine;
+      created.lists = lists;
+      for (const listener of [...created.listeners]) listener();
+    },
+  };
+  api.onDidIndex(() => void created.refresh());
+  views.set(api, (view = created));
+  return view;
+}
 
 /** The activated extension's API, after the first scan. */
 export async function milestonesApi(): Promise<MilestonesApi> {
@@ -15,7 +52,14 @@ export async function milestonesApi(): Promise<MilestonesApi> {
   assert.ok(extension, `${extensionId} is not loaded`);
   const api = await extension.activate();
   await api.whenIndexed();
+  await indexView(api).refresh();
   return api;
+}
+
+/** Waits until the server has taken in every change, and the tests' view of its index shows them. */
+export async function indexed(api: MilestonesApi): Promise<void> {
+  await api.whenIndexed();
+  await indexView(api).refresh();
 }
 
 export function workspaceFolder(): vscode.WorkspaceFolder {
@@ -32,10 +76,15 @@ export function fsPathOf(file: string): string {
   return path.join(workspaceFolder().uri.fsPath, ...file.split('/'));
 }
 
-/** The milestones the index holds for `file` (relative to the workspace folder). */
-export function milestonesOf(api: MilestonesApi, file: string): Milestone[] {
-  const folder = workspaceFolder().uri.toString();
-  return api.index.index.milestones().filter((m) => m.folder === folder && m.milestone.file === file).map((m) => m.milestone);
+/** The milestones the index holds for `file` (relative to the workspace folder `folder`, the first by default), as last seen. */
+export function milestonesOf(api: MilestonesApi, file: string, folder = workspaceFolder()): Milestone[] {
+  const key = folder.uri.toString();
+  return indexView(api).lists.filter((l) => l.folder.uri.toString() === key).flatMap((l) => l.milestones.filter((m) => m.file === file));
+}
+
+/** Every milestone the index holds, with its folder, as last seen. */
+export function allMilestones(api: MilestonesApi): { readonly folder: vscode.WorkspaceFolder; readonly milestone: Milestone }[] {
+  return indexView(api).lists.flatMap((l) => l.milestones.map((milestone) => ({ folder: l.folder, milestone })));
 }
 
 /** The only step of `file` whose text contains `text`. */
@@ -46,8 +95,8 @@ export function stepOf(api: MilestonesApi, file: string, text: string): Step {
 }
 
 /**
- * Resolves as soon as `holds()` is true: checked now and after every index update. Rejects with
- * `what` after `timeoutMs`.
+ * Resolves as soon as `holds()` is true: checked now and after every index update (once the tests'
+ * view of the index has it). Rejects with `what` after `timeoutMs`.
  */
 export function waitForIndex(api: MilestonesApi, what: string, holds: () => boolean, timeoutMs = 1000): Promise<number> {
   const started = Date.now();
@@ -56,16 +105,18 @@ export function waitForIndex(api: MilestonesApi, what: string, holds: () => bool
       resolve(0);
       return;
     }
+    const { listeners } = indexView(api);
     const timer = setTimeout(() => {
-      subscription.dispose();
+      listeners.delete(check);
       reject(new Error(`the index did not show ${what} within ${timeoutMs} ms`));
     }, timeoutMs);
-    const subscription = api.onDidIndex(() => {
+    const check = () => {
       if (!holds()) return;
       clearTimeout(timer);
-      subscription.dispose();
+      listeners.delete(check);
       resolve(Date.now() - started);
-    });
+    };
+    listeners.add(check);
   });
 }
 
@@ -116,18 +167,62 @@ export function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
 
-/** Resolves when `holds()` is true, checked now and whenever the tree repaints (never on a clock). */
-export function waitForTree(api: MilestonesApi, what: string, holds: () => boolean, timeoutMs = 2000): Promise<void> {
+/**
+ * Resolves when `holds()` is true, checked now and whenever the tree repaints (never on a clock);
+ * `holds` may ask the tree for rows (async): checks run one at a time, and again after a repaint
+ * that came while one ran.
+ */
+export function waitForTree(api: MilestonesApi, what: string, holds: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (holds()) return resolve();
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the tree did not show ${what} within ${timeoutMs} ms`)); }, timeoutMs);
-    const sub = api.tree.onDidChangeTreeData(() => {
-      if (!holds()) return;
+    let done = false;
+    let running = false;
+    let again = false;
+    const finish = (error?: Error) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       sub.dispose();
-      resolve();
-    });
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          if (await holds()) return finish();
+        } while (again && !done);
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setTimeout(() => finish(new Error(`the tree did not show ${what} within ${timeoutMs} ms`)), timeoutMs);
+    const sub = api.tree.onDidChangeTreeData(() => void check());
+    void check();
   });
+}
+
+/** The rows under `node` (the top rows without one). */
+export function rowsUnder(api: MilestonesApi, node?: TreeNode): Promise<TreeNode[]> {
+  return api.tree.getChildren(node);
+}
+
+/** The row reached from the top by rows whose labels contain each text in turn. */
+export async function rowAt(api: MilestonesApi, ...texts: string[]): Promise<TreeNode> {
+  let node: TreeNode | undefined;
+  for (const text of texts) {
+    const rows = await api.tree.getChildren(node);
+    node = rows.find((n) => label(api.tree.getTreeItem(n)).includes(text));
+    assert.ok(node, `no row "${text}" among ${rows.map((n) => label(api.tree.getTreeItem(n))).join(' | ')}`);
+  }
+  assert.ok(node, 'no row');
+  return node;
 }
 
 /** Resolves when `doc`'s text satisfies `holds`, checked now and on each change of it (never on a clock). */

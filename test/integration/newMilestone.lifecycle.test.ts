@@ -10,7 +10,7 @@ import type { TreeNode } from '../../src/extension/treeNodes';
 import { milestonesApi, milestonesOf, readOutside, waitForIndex, waitForSelection } from './milestonesTestKit';
 
 /** The row is the milestone `title` of `file`. */
-const rowOf = (file: string, title: string) => (row: TreeNode) => row.kind === 'milestone' && row.milestone.file === file && row.milestone.title === title;
+const rowOf = (file: string, title: string) => (row: TreeNode) => row.kind === 'milestone' && row.file === file && row.title === title;
 
 suite('New milestone', () => {
   let api: MilestonesApi;

@@ -18,9 +18,10 @@ suite('Next view', () => {
   const children = (node?: NextNode) => provider().getChildren(node);
   const item = (node: NextNode) => provider().getTreeItem(node);
   const labels = (nodes: NextNode[]) => nodes.map((n) => label(item(n)));
-  const row = (title: string): NextNode => {
-    const node = children().find((n) => label(item(n)) === title);
-    assert.ok(node, `no row "${title}" among ${labels(children()).join(' | ')}`);
+  const row = async (title: string): Promise<NextNode> => {
+    const rows = await children();
+    const node = rows.find((n) => label(item(n)) === title);
+    assert.ok(node, `no row "${title}" among ${labels(rows).join(' | ')}`);
     return node;
   };
   const iconOf = (node: NextNode) => {
@@ -29,15 +30,22 @@ suite('Next view', () => {
   };
 
   /** Resolves when `holds()` is true, checked now and whenever the view repaints (never on a clock). */
-  const waitForView = (what: string, holds: () => boolean, timeoutMs = 5000): Promise<void> => new Promise((resolve, reject) => {
-    if (holds()) return resolve();
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the Next view did not show ${what} within ${timeoutMs} ms (rows: ${labels(children()).join(' | ')})`)); }, timeoutMs);
-    const sub = provider().onDidChangeTreeData(() => {
-      if (!holds()) return;
+  const waitForView = (what: string, holds: () => Promise<boolean>, timeoutMs = 5000): Promise<void> => new Promise((resolve, reject) => {
+    let done = false;
+    const check = async () => {
+      if (done || !(await holds()) || done) return;
+      done = true;
       clearTimeout(timer);
       sub.dispose();
       resolve();
-    });
+    };
+    const timer = setTimeout(() => {
+      done = true;
+      sub.dispose();
+      void children().then((rows) => reject(new Error(`the Next view did not show ${what} within ${timeoutMs} ms (rows: ${labels(rows).join(' | ')})`)));
+    }, timeoutMs);
+    const sub = provider().onDidChangeTreeData(() => void check());
+    void check();
   });
 
   /** Changes the session file in an editor, as a person would, and saves it. */
@@ -68,39 +76,39 @@ suite('Next view', () => {
     }
   });
 
-  test('one row a milestone in progress, blocked first then by convention, with status, progress and owner', () => {
-    assert.deepEqual(children().map((n) => [label(item(n)), item(n).description, iconOf(n)]), [
+  test('one row a milestone in progress, blocked first then by convention, with status, progress and owner', async () => {
+    assert.deepEqual((await children()).map((n) => [label(item(n)), item(n).description, iconOf(n)]), [
       ['Milestone 020: Renderer', 'in-progress · 1/3', 'play-circle'],
       ['Deploy the preview site', 'in_progress · 2/5 · session-7', 'play-circle'],
       ['Search index handoff — 2026-11-19', '1/3', 'play-circle'],
       ['Index builder', 'in_progress · 3/7 · @codex', 'play-circle'],
       ['Core Pipeline', '3/5', 'play-circle'],
     ]);
-    const tooltip = item(row('Index builder')).tooltip;
+    const tooltip = item(await row('Index builder')).tooltip;
     assert.ok(tooltip instanceof vscode.MarkdownString);
     // The tooltip is markdown: `_` in the path is escaped there, and shows as `_`.
     assert.ok(tooltip.value.replace(/\\(.)/g, '$1').includes(`${PLAN}:1`), tooltip.value);
   });
 
-  test('under each row: blockers, what the last session asked for, then the first open step', () => {
-    const session = children(row('Deploy the preview site'));
+  test('under each row: blockers, what the last session asked for, then the first open step', async () => {
+    const session = await children(await row('Deploy the preview site'));
     assert.deepEqual(session.map((n) => [label(item(n)), iconOf(n)]), [
       ['Finish step 3 (upload)', 'arrow-right'],
       ['Then post the URL (step 4)', 'arrow-right'],
       ['Upload to the preview bucket', 'circle-large-outline'],
     ]);
-    const plan = children(row('Index builder'));
+    const plan = await children(await row('Index builder'));
     assert.deepEqual(plan.map((n) => [label(item(n)), iconOf(n)]), [
       ['Implementation: Large sites exceed the size budget', 'error'],
       ['B1 Golden test of a small site', 'error'],
       ['The index of the docs site is under 200 KB', 'circle-large-outline'],
     ]);
-    assert.deepEqual(labels(children(row('Milestone 020: Renderer'))), ['Partials can include other partials']);
-    assert.deepEqual(labels(children(row('Core Pipeline'))), ['Incremental rebuild under 200 ms for 1,000 pages']);
+    assert.deepEqual(labels(await children(await row('Milestone 020: Renderer'))), ['Partials can include other partials']);
+    assert.deepEqual(labels(await children(await row('Core Pipeline'))), ['Incremental rebuild under 200 ms for 1,000 pages']);
   });
 
   test('clicking a blocker opens the file at its line', async () => {
-    const blocker = children(row('Index builder')).find((n) => label(item(n)).startsWith('B1 '));
+    const blocker = (await children(await row('Index builder'))).find((n) => label(item(n)).startsWith('B1 '));
     assert.ok(blocker);
     const command = item(blocker).command;
     assert.ok(command, 'the blocker row has no command');
@@ -112,14 +120,14 @@ suite('Next view', () => {
 
   test('an edited next_session_should shows once the file is saved', async () => {
     await editSession('"Finish step 3 (upload)"', '"Check the upload logs"');
-    await waitForView('the new ask of the next session', () =>
-      labels(children(row('Deploy the preview site')))[0] === 'Check the upload logs');
-    assert.deepEqual(labels(children(row('Deploy the preview site'))), ['Check the upload logs', 'Then post the URL (step 4)', 'Upload to the preview bucket']);
+    await waitForView('the new ask of the next session', async () =>
+      labels(await children(await row('Deploy the preview site')))[0] === 'Check the upload logs');
+    assert.deepEqual(labels(await children(await row('Deploy the preview site'))), ['Check the upload logs', 'Then post the URL (step 4)', 'Upload to the preview bucket']);
   });
 
   test('a milestone marked completed leaves the view', async () => {
     await editSession('"status": "in_progress"', '"status": "completed"');
-    await waitForView('no Deploy the preview site row', () => !labels(children()).includes('Deploy the preview site'));
-    assert.deepEqual(labels(children()), ['Milestone 020: Renderer', 'Search index handoff — 2026-11-19', 'Index builder', 'Core Pipeline']);
+    await waitForView('no Deploy the preview site row', async () => !labels(await children()).includes('Deploy the preview site'));
+    assert.deepEqual(labels(await children()), ['Milestone 020: Renderer', 'Search index handoff — 2026-11-19', 'Index builder', 'Core Pipeline']);
   });
 });

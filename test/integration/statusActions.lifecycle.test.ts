@@ -29,7 +29,7 @@ suite('Claim, status, complete, approve, reopen', () => {
     assert.deepEqual(result.changed, [QUERY_BOX]);
     assert.equal(await readOutside(QUERY_BOX), replaceOnce(replaceOnce(before, 'owner: "@claude"', `owner: "@${IDENTITY}"`), 'updated: 2026-11-19', `updated: ${today()}`));
     await waitForIndex(api, 'the new owner indexed', () => milestonesOf(api, QUERY_BOX)[0]?.fields['owner'] === `@${IDENTITY}`, 5000);
-    await waitForSelection(api.treeView, (row) => row.kind === 'milestone' && row.milestone.file === QUERY_BOX);
+    await waitForSelection(api.treeView, (row) => row.kind === 'milestone' && row.file === QUERY_BOX);
   });
 
   test('Claim a session milestone, then Undo in its editor gives the text back', async () => {

@@ -95,6 +95,6 @@ suite('status bar', () => {
     const row = api.treeView.selection[0];
     assert.ok(row, 'no row is selected');
     assert.equal(row.kind, 'milestone');
-    assert.equal(row.kind === 'milestone' && row.milestone.title, 'Index builder');
+    assert.equal(row.kind === 'milestone' && row.title, 'Index builder');
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import type { TreeNode } from '../../src/extension/treeNodes';
-import { closeAllEditors, label, milestonesApi, waitForIndex, waitForTree } from './milestonesTestKit';
+import { closeAllEditors, label, milestonesApi, milestonesOf, waitForIndex, waitForTree } from './milestonesTestKit';
 
 const WITHIN_MS = 1000;
 const SHARED_STEP = 'Docs list every template helper';
@@ -54,12 +54,9 @@ suite('multi-root workspace', () => {
     return node;
   };
   /** The milestone rows (title, description) of one convention group of one folder. */
-  const milestoneRows = (folder: string, group: string) => rows(children(find(children(find(children(), folder)), group)));
+  const milestoneRows = async (folder: string, group: string) => rows(await children(find(await children(find(await children(), folder)), group)));
   /** The milestones the index holds for `file` of workspace folder `folder`. */
-  const milestonesIn = (folder: string, file: string) => {
-    const key = folderNamed(folder).uri.toString();
-    return api.index.index.milestones().filter((m) => m.folder === key && m.milestone.file === file).map((m) => m.milestone);
-  };
+  const milestonesIn = (folder: string, file: string) => milestonesOf(api, file, folderNamed(folder));
 
 
   suiteSetup(async () => {
@@ -72,33 +69,33 @@ suite('multi-root workspace', () => {
     assert.deepEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), ['lantern', 'relay']);
   });
 
-  test('the root rows are the two folders, each with its milestones done of all', () => {
-    assert.deepEqual(rows(children()), [['lantern', '4/13 done · 30%'], ['relay', '0/2 done · 0%']]);
+  test('the root rows are the two folders, each with its milestones done of all', async () => {
+    assert.deepEqual(rows(await children()), [['lantern', '4/13 done · 30%'], ['relay', '0/2 done · 0%']]);
   });
 
-  test('under each folder are the convention groups of that folder only', () => {
-    assert.deepEqual(rows(children(find(children(), 'lantern'))), [
+  test('under each folder are the convention groups of that folder only', async () => {
+    assert.deepEqual(rows(await children(find(await children(), 'lantern'))), [
       ['KB milestones', '1/3 done · 33%'],
       ['Session milestones (JSON)', '0/1 done · 0%'],
       ['Handoffs', '1/3 done · 33%'],
       ['ExecPlan milestones', '1/3 done · 33%'],
       ['STATUS / ROADMAP milestones', '1/3 done · 33%'],
     ]);
-    assert.deepEqual(rows(children(find(children(), 'relay'))), [
+    assert.deepEqual(rows(await children(find(await children(), 'relay'))), [
       ['Session milestones (JSON)', '0/1 done · 0%'],
       ['STATUS / ROADMAP milestones', '0/1 done · 0%'],
     ]);
   });
 
-  test('each folder\'s milestones show their own done/total', () => {
-    assert.deepEqual(milestoneRows('lantern', 'Session milestones (JSON)'), [['Deploy the preview site', '2/5']]);
-    assert.deepEqual(milestoneRows('relay', 'Session milestones (JSON)'), [['Ship the beta', '1/3']]);
-    assert.deepEqual(milestoneRows('lantern', 'STATUS / ROADMAP milestones'), [
+  test('each folder\'s milestones show their own done/total', async () => {
+    assert.deepEqual(await milestoneRows('lantern', 'Session milestones (JSON)'), [['Deploy the preview site', '2/5']]);
+    assert.deepEqual(await milestoneRows('relay', 'Session milestones (JSON)'), [['Ship the beta', '1/3']]);
+    assert.deepEqual(await milestoneRows('lantern', 'STATUS / ROADMAP milestones'), [
       ['Foundation Complete', '3/3'],
       ['Core Pipeline', '3/5'],
       ['Search MVP', '0/3'],
     ]);
-    assert.deepEqual(milestoneRows('relay', 'STATUS / ROADMAP milestones'), [['Beta Release', '1/3']]);
+    assert.deepEqual(await milestoneRows('relay', 'STATUS / ROADMAP milestones'), [['Beta Release', '1/3']]);
   });
 
   suite('ticking a step in the second folder', () => {
@@ -119,8 +116,8 @@ suite('multi-root workspace', () => {
       assert.equal(await readIn('relay', 'STATUS.md'), relayStatus.replace(`- [ ] ${SHARED_STEP}`, `- [x] ${SHARED_STEP}`));
       assert.equal(await readIn('lantern', 'STATUS.md'), lanternStatus);
       await waitForTree(api, 'relay\'s Beta Release at 2/3',
-        () => milestoneRows('relay', 'STATUS / ROADMAP milestones')[0]?.[1] === '2/3', WITHIN_MS);
-      assert.deepEqual(milestoneRows('lantern', 'STATUS / ROADMAP milestones').map((r) => r[1]), ['3/3', '3/5', '0/3']);
+        async () => (await milestoneRows('relay', 'STATUS / ROADMAP milestones'))[0]?.[1] === '2/3', WITHIN_MS);
+      assert.deepEqual((await milestoneRows('lantern', 'STATUS / ROADMAP milestones')).map((r) => r[1]), ['3/3', '3/5', '0/3']);
     });
   });
 
@@ -143,15 +140,15 @@ suite('multi-root workspace', () => {
         ],
       }, null, 2);
       // The second counts from before the write.
-      const shown = waitForTree(api, 'the new session under relay', () =>
-        milestoneRows('relay', 'Session milestones (JSON)').some(([title]) => title === 'Fresh from outside'), WITHIN_MS);
+      const shown = waitForTree(api, 'the new session under relay', async () =>
+        (await milestoneRows('relay', 'Session milestones (JSON)').catch(() => [])).some(([title]) => title === 'Fresh from outside'), WITHIN_MS);
       await fs.writeFile(fsPathIn('relay', NEW_SESSION), `${text}\n`, 'utf8');
       await shown;
-      assert.deepEqual(milestoneRows('relay', 'Session milestones (JSON)'), [
+      assert.deepEqual(await milestoneRows('relay', 'Session milestones (JSON)'), [
         ['Fresh from outside', '1/2'],
         ['Ship the beta', '1/3'],
       ]);
-      assert.deepEqual(milestoneRows('lantern', 'Session milestones (JSON)'), [['Deploy the preview site', '2/5']]);
+      assert.deepEqual(await milestoneRows('lantern', 'Session milestones (JSON)'), [['Deploy the preview site', '2/5']]);
       assert.equal(milestonesIn('lantern', NEW_SESSION).length, 0);
     });
   });

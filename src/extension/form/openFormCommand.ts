@@ -2,15 +2,14 @@ import * as vscode from 'vscode';
 import type { Milestone } from '../../core/model';
 import { milestoneAtLineOrFirst } from '../../core/milestoneAtLine';
 import { CommandId, ContextKey } from '../commandIds';
-import { locate } from '../workspaceFiles';
-import type { WorkspaceIndexService } from '../workspaceIndexService';
+import type { ServedIndex } from '../servedIndex';
 import type { FormEditorProvider } from './formEditorProvider';
+import { workspaceFileUri } from '../servedIndex';
 import type { MilestoneAt } from './formPanel';
 
 /** Whether `uri` is a milestone file the index holds. */
-function isIndexed(index: WorkspaceIndexService, uri: vscode.Uri): boolean {
-  const place = locate(uri);
-  return place !== null && index.index.get(place.folder.uri.toString(), place.file) != null;
+async function isIndexed(index: ServedIndex, uri: vscode.Uri): Promise<boolean> {
+  return (await index.reading(uri)) !== undefined;
 }
 
 /** The file of the active editor tab, text or custom (the form itself). */
@@ -21,23 +20,23 @@ function activeTabUri(): vscode.Uri | undefined {
 }
 
 /** A file to open in the form, and the milestone to show when one was chosen. */
-interface FormTarget { readonly uri: vscode.Uri; readonly milestone?: Milestone }
+interface FormTarget { readonly uri: vscode.Uri; readonly milestone?: { readonly line: number; readonly title: string } }
 
 /** The command's argument: a Uri (editor title bar, tests) or a tree row with a `uri` (context menu), and the row's milestone. */
 function targetArgument(target: unknown): FormTarget | undefined {
   if (target instanceof vscode.Uri) return { uri: target };
-  const node = target as { uri?: unknown; kind?: unknown; milestone?: Milestone } | null | undefined;
+  const node = target as { uri?: unknown; kind?: unknown; line?: unknown; title?: unknown } | null | undefined;
   if (typeof node !== 'object' || node === null || !(node.uri instanceof vscode.Uri)) return undefined;
-  return node.kind === 'milestone' && node.milestone ? { uri: node.uri, milestone: node.milestone } : { uri: node.uri };
+  return node.kind === 'milestone' && typeof node.line === 'number' && typeof node.title === 'string'
+    ? { uri: node.uri, milestone: { line: node.line, title: node.title } } : { uri: node.uri };
 }
 
 /**
  * Where the form opens in a file that holds several milestones (STATUS.md): the milestone chosen in
  * the tree, else the one under the cursor of a text editor of the file; undefined: at the top.
  */
-function milestoneAt(index: WorkspaceIndexService, uri: vscode.Uri, chosen: Milestone | undefined): MilestoneAt | undefined {
-  const place = locate(uri);
-  const all = place ? index.index.get(place.folder.uri.toString(), place.file)?.milestones ?? [] : [];
+async function milestoneAt(index: ServedIndex, uri: vscode.Uri, chosen: FormTarget['milestone']): Promise<MilestoneAt | undefined> {
+  const all: readonly Milestone[] = (await index.reading(uri))?.milestones ?? [];
   if (all.length < 2) return undefined;
   const editor = vscode.window.activeTextEditor;
   const milestone = chosen ?? (editor?.document.uri.toString() === uri.toString() ? milestoneAtLineOrFirst(all, editor.selection.active.line) : undefined);
@@ -46,11 +45,11 @@ function milestoneAt(index: WorkspaceIndexService, uri: vscode.Uri, chosen: Mile
 }
 
 /** Asks which milestone to open, from the index; undefined when the person cancels. */
-async function pickMilestone(index: WorkspaceIndexService): Promise<FormTarget | undefined> {
+async function pickMilestone(index: ServedIndex): Promise<FormTarget | undefined> {
   const seen = new Set<string>();
   const items: Array<vscode.QuickPickItem & { uri: vscode.Uri; milestone: Milestone }> = [];
-  for (const { folder, milestone } of index.index.milestones()) {
-    const uri = vscode.Uri.joinPath(vscode.Uri.parse(folder), ...milestone.file.split('/'));
+  for (const { folder, milestone } of (await index.list()).flatMap((f) => f.milestones.map((m) => ({ folder: f.folder, milestone: m })))) {
+    const uri = vscode.Uri.joinPath(folder.uri, ...milestone.file.split('/'));
     const key = `${uri.toString()}#${milestone.title}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -70,22 +69,28 @@ async function pickMilestone(index: WorkspaceIndexService): Promise<FormTarget |
  * milestone of the row or under the cursor; and the context key `milestones.activeEditorIsMilestone`
  * the editor title bar's button shows by.
  */
-export function registerOpenFormCommand(index: WorkspaceIndexService, provider: FormEditorProvider, log: vscode.LogOutputChannel): vscode.Disposable {
-  const syncContext = () => {
+export function registerOpenFormCommand(index: ServedIndex, provider: FormEditorProvider, log: vscode.LogOutputChannel): vscode.Disposable {
+  let generation = 0;
+  const syncContext = async () => {
+    const asked = ++generation;
     const uri = vscode.window.activeTextEditor?.document.uri;
-    void vscode.commands.executeCommand('setContext', ContextKey.activeEditorIsMilestone, uri !== undefined && isIndexed(index, uri));
+    const indexed = uri !== undefined && await isIndexed(index, uri);
+    if (asked === generation) void vscode.commands.executeCommand('setContext', ContextKey.activeEditorIsMilestone, indexed);
   };
-  syncContext();
+  void syncContext();
   return vscode.Disposable.from(
-    vscode.window.onDidChangeActiveTextEditor(syncContext),
-    index.onDidIndex(syncContext),
+    vscode.window.onDidChangeActiveTextEditor(() => void syncContext()),
+    index.onDidIndex((update) => {
+      const uri = vscode.window.activeTextEditor?.document.uri.toString();
+      if (update.reason === 'scan' || update.changes.some((c) => workspaceFileUri(c.folder, c.file) === uri)) void syncContext();
+    }),
     vscode.commands.registerCommand(CommandId.openForm, async (target?: unknown) => {
       const active = activeTabUri();
-      const given: FormTarget | undefined = targetArgument(target) ?? (active && isIndexed(index, active) ? { uri: active } : await pickMilestone(index));
+      const given: FormTarget | undefined = targetArgument(target) ?? (active && await isIndexed(index, active) ? { uri: active } : await pickMilestone(index));
       if (!given) return;
       const { uri } = given;
       try {
-        await provider.open(uri, milestoneAt(index, uri, given.milestone));
+        await provider.open(uri, await milestoneAt(index, uri, given.milestone));
       } catch (error) {
         log.error(`Could not open ${uri.toString()} in the form`, error instanceof Error ? error : String(error));
         void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0} in the form: {1}', vscode.workspace.asRelativePath(uri), error instanceof Error ? error.message : String(error)));

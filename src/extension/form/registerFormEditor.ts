@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DocumentChecks } from '../documentChecks';
 import type { FormFocus } from '../milestoneStatusBar';
 import type { SchemaService } from '../schemaService';
-import type { WorkspaceIndexService } from '../workspaceIndexService';
+import type { ServedIndex } from '../servedIndex';
 import { FormEditorProvider, type FormApi } from './formEditorProvider';
 import { FormStateSource } from './formStateSource';
 import { registerOpenFormCommand } from './openFormCommand';
@@ -12,7 +12,7 @@ import { registerOpenFormCommand } from './openFormCommand';
  * Its field types and its problems come from the same SchemaService, so they agree, and schema
  * files are watched once.
  */
-export function registerFormEditor(context: vscode.ExtensionContext, index: WorkspaceIndexService, checks: DocumentChecks, schemas: SchemaService, log: vscode.LogOutputChannel): { form: FormApi; focus: FormFocus; disposable: vscode.Disposable } {
+export function registerFormEditor(context: vscode.ExtensionContext, index: ServedIndex, checks: DocumentChecks, schemas: SchemaService, log: vscode.LogOutputChannel): { form: FormApi; focus: FormFocus; disposable: vscode.Disposable } {
   const source = new FormStateSource(schemas, checks);
   const provider = new FormEditorProvider({ extensionUri: context.extensionUri, source, log });
   const disposable = vscode.Disposable.from(

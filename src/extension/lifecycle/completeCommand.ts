@@ -3,7 +3,7 @@ import { hasLifecycle } from '../../core/lifecycle/applicable';
 import { reopenMilestone } from '../../core/lifecycle/status/reopenMilestone';
 import { CommandId } from '../commandIds';
 import { CANCELLED, type LifecycleResult } from './lifecycleResult';
-import { runLifecycle, schemaOf, type LifecycleDeps } from './lifecycleRunner';
+import { runLifecycle, schemaOfFile, type LifecycleDeps } from './lifecycleRunner';
 import { resolveTarget } from './milestoneTarget';
 import { complete, offerWayOn } from './refusalActions';
 
@@ -29,7 +29,7 @@ export function registerReopenCommand(deps: LifecycleDeps): vscode.Disposable {
     const target = await resolveTarget(deps.index, arg, (m) => hasLifecycle(m) && m.statusCategory === 'done', 'Reopen which milestone?');
     if (!target) return CANCELLED;
     const { folder, milestone } = target;
-    const schema = schemaOf(deps, folder, milestone.file, milestone.convention, deps.index.textOf(folder.uri.toString(), milestone.file) ?? null);
+    const schema = await schemaOfFile(deps, folder, milestone.file, milestone.convention);
     return runLifecycle(deps, folder, `reopen "${milestone.title}"`, (snapshot, ctx) => reopenMilestone(snapshot, target.ref, schema, ctx));
   });
 }

@@ -3,22 +3,21 @@ import * as vscode from 'vscode';
 import type { FolderSnapshot } from '../../core/lifecycle/changePlan';
 import { byteSize } from '../../core/text/byteSize';
 import { readScanSettings } from '../config';
-import type { WorkspaceIndexService } from '../workspaceIndexService';
+import type { ServedIndex } from '../servedIndex';
 
 /**
  * What a lifecycle action sees of one workspace folder: the milestone files the index holds and,
- * for any file, the text of an open document (unsaved changes win), else the text the index read,
- * else the file on disk. Waits for the index to catch up first, so a file saved a moment ago is seen.
+ * for any file, the text of an open document (unsaved changes win), else the file on disk. Waits
+ * for the index to catch up first, so a file saved a moment ago is seen.
  *
- * The disk fallback (files no index holds, such as DECISIONS.md or a link target) reads
- * synchronously because the core asks synchronously; it reads one small file at a time, and only
- * for local folders.
+ * The disk reads (the index's texts stay in the language server) are synchronous because the core
+ * asks synchronously; a plan reads the few files it acts on, one small file at a time, each once,
+ * and only for local folders.
  */
-export async function folderSnapshot(index: WorkspaceIndexService, folder: vscode.WorkspaceFolder): Promise<FolderSnapshot> {
+export async function folderSnapshot(index: ServedIndex, folder: vscode.WorkspaceFolder): Promise<FolderSnapshot> {
   await index.whenIndexed();
-  const key = folder.uri.toString();
   // Only files the index read: one it could not read (too large, binary …) is indexed for its problem, but has no text to edit.
-  const files = [...index.index.entries()].filter((e) => e.folder === key && index.textOf(key, e.file) !== undefined).map((e) => e.file).sort();
+  const files = await index.folderFiles(folder);
   const cache = new Map<string, string | null>();
   const maxSize = readScanSettings(folder).maxFileSize;
   return {
@@ -27,7 +26,7 @@ export async function folderSnapshot(index: WorkspaceIndexService, folder: vscod
       if (cache.has(file)) return cache.get(file)!;
       const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
       const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
-      const text = open?.getText() ?? index.textOf(key, file) ?? readLocal(uri, file, maxSize);
+      const text = open?.getText() ?? readLocal(uri, file, maxSize);
       cache.set(file, text);
       return text;
     },

@@ -4,17 +4,18 @@ import { writtenAt, type WrittenAt } from '../../core/lifecycle/writtenAt';
 import type { ConventionId } from '../../core/model';
 import { schemaData } from '../../core/schema/schemaData';
 import type { JsonSchema } from '../../core/schema/schemaTypes';
-import { resolveIdentity } from '../config';
+import { readScanSettings, resolveIdentity } from '../config';
+import { currentText } from '../workspaceFiles';
 import type { SchemaService } from '../schemaService';
 import type { RevealInTree } from '../treeReveal';
-import type { WorkspaceIndexService } from '../workspaceIndexService';
+import type { ServedIndex } from '../servedIndex';
 import { folderSnapshot } from './folderSnapshot';
 import type { LifecycleResult } from './lifecycleResult';
 import { applyPlan } from './planApplier';
 
 /** What the lifecycle commands share. */
 export interface LifecycleDeps {
-  readonly index: WorkspaceIndexService;
+  readonly index: ServedIndex;
   readonly schemas: SchemaService;
   readonly log: vscode.LogOutputChannel;
   /** Shows the milestone an action wrote in, in the Milestones tree. */
@@ -87,18 +88,9 @@ async function showWritten(deps: LifecycleDeps, folder: vscode.WorkspaceFolder, 
  * action (an agent creating three milestones in a row) must see this one's files, or it would
  * number its milestone the same.
  */
-async function catchUp(index: WorkspaceIndexService, folder: vscode.WorkspaceFolder, plan: ChangePlan): Promise<void> {
+async function catchUp(index: ServedIndex, folder: vscode.WorkspaceFolder, plan: ChangePlan): Promise<void> {
   const uriOf = (file: string) => vscode.Uri.joinPath(folder.uri, ...file.split('/'));
-  const reads: Promise<void>[] = [];
-  for (const change of plan.changes) {
-    if (change.kind === 'rename') {
-      index.removePath(uriOf(change.from));
-      reads.push(index.refreshFile(uriOf(change.to)));
-    } else {
-      reads.push(index.refreshFile(uriOf(change.file)));
-    }
-  }
-  await Promise.all(reads);
+  await index.refreshFiles(plan.changes.flatMap((change) => change.kind === 'rename' ? [uriOf(change.from), uriOf(change.to)] : [uriOf(change.file)]));
 }
 
 function report(deps: LifecycleDeps, action: string, result: LifecycleResult, options: RunOptions): void {
@@ -130,3 +122,9 @@ export function schemaOf(deps: LifecycleDeps, folder: vscode.WorkspaceFolder, fi
   return deps.schemas.registryFor(folder).resolve(folder.uri.fsPath, file, convention, data).use?.schema ?? null;
 }
 
+
+/** `schemaOf` the file as the person sees it now (its open document, else the disk). */
+export async function schemaOfFile(deps: LifecycleDeps, folder: vscode.WorkspaceFolder, file: string, convention: ConventionId): Promise<JsonSchema | null> {
+  const text = await currentText(vscode.Uri.joinPath(folder.uri, ...file.split('/')), readScanSettings(folder).maxFileSize);
+  return schemaOf(deps, folder, file, convention, text);
+}

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { MilestoneRef } from '../../core/lifecycle/changePlan';
 import type { Milestone } from '../../core/model';
 import { milestoneAtLine } from '../../core/milestoneAtLine';
-import type { TreeNode } from '../treeNodes';
-import type { WorkspaceIndexService } from '../workspaceIndexService';
+import type { ServedIndex } from '../servedIndex';
+import { milestoneNodeOf, type TreeNode } from '../treeNodes';
 import { locate } from '../workspaceFiles';
 
 /** A milestone a command acts on: where it is and how the core finds it again. */
@@ -23,14 +23,13 @@ export type TargetArg = TreeNode | { readonly uri: string | vscode.Uri; readonly
 
 /** The milestone `arg` names, or undefined when there is none or the user closed the pick. */
 export async function resolveTarget(
-  index: WorkspaceIndexService, arg: unknown, accepts: (m: Milestone) => boolean, placeHolder: string,
+  index: ServedIndex, arg: unknown, accepts: (m: Milestone) => boolean, placeHolder: string,
 ): Promise<MilestoneTarget | undefined> {
   await index.whenIndexed();
   const node = arg as TreeNode | undefined;
-  if (node && typeof node === 'object' && 'kind' in node && node.kind === 'milestone') return targetOf(node.folder, node.uri, node.milestone);
-  if (node && typeof node === 'object' && 'kind' in node && (node.kind === 'step' || node.kind === 'health-group' || node.kind === 'health')) {
-    return targetOf(node.milestone.folder, node.milestone.uri, node.milestone.milestone);
-  }
+  // A row of the tree: its milestone as the index holds it now (the row may be older).
+  const row = node && typeof node === 'object' && 'kind' in node && typeof node.kind === 'string' ? milestoneNodeOf(node) : undefined;
+  if (row) return fromUri(index, row.uri, row.line, row.title, accepts, null);
   if (arg instanceof vscode.Uri) return fromUri(index, arg, undefined, undefined, accepts, placeHolder);
   if (arg && typeof arg === 'object' && 'uri' in arg) {
     const given = arg as { uri: string | vscode.Uri; line?: number; title?: string };
@@ -51,12 +50,12 @@ function targetOf(folder: vscode.WorkspaceFolder, uri: vscode.Uri, milestone: Mi
 
 /** The milestone of `uri` with `title` / at `line` (cursor semantics), or its only one; a pick among its milestones otherwise. */
 async function fromUri(
-  index: WorkspaceIndexService, uri: vscode.Uri, line: number | undefined, title: string | undefined,
+  index: ServedIndex, uri: vscode.Uri, line: number | undefined, title: string | undefined,
   accepts: (m: Milestone) => boolean, placeHolder: string | null,
 ): Promise<MilestoneTarget | undefined> {
   const place = locate(uri);
   if (!place) return undefined;
-  const reading = index.index.get(place.folder.uri.toString(), place.file);
+  const reading = await index.reading(uri);
   if (!reading || reading.milestones.length === 0) return undefined;
   const all = reading.milestones;
   const byTitle = title === undefined ? undefined : all.find((m) => m.title === title && (line === undefined || m.line === line)) ?? all.find((m) => m.title === title);
@@ -67,9 +66,9 @@ async function fromUri(
   return picked ? targetOf(place.folder, uri, picked.milestone) : undefined;
 }
 
-async function pick(index: WorkspaceIndexService, accepts: (m: Milestone) => boolean, placeHolder: string): Promise<MilestoneTarget | undefined> {
+async function pick(index: ServedIndex, accepts: (m: Milestone) => boolean, placeHolder: string): Promise<MilestoneTarget | undefined> {
   const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-  const items = index.list().flatMap(({ folder, milestones }) => milestones.filter(accepts).map((m) => ({
+  const items = (await index.list()).flatMap(({ folder, milestones }) => milestones.filter(accepts).map((m) => ({
     label: m.title,
     description: [m.status ?? '', multi ? `${folder.name}/${m.file}` : m.file].filter((s) => s !== '').join(' · '),
     target: targetOf(folder, vscode.Uri.joinPath(folder.uri, ...m.file.split('/')), m),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { completeMilestone } from '../../core/lifecycle/status/completeMilestone';
 import { CommandId } from '../commandIds';
 import type { LifecycleResult } from './lifecycleResult';
-import { runLifecycle, schemaOf, type LifecycleDeps } from './lifecycleRunner';
+import { runLifecycle, schemaOfFile, type LifecycleDeps } from './lifecycleRunner';
 import type { MilestoneTarget } from './milestoneTarget';
 
 const COMPLETE_ANYWAY = vscode.l10n.t('Complete Anyway');
@@ -44,9 +44,9 @@ export async function offerWayOn(deps: LifecycleDeps, target: MilestoneTarget, r
 }
 
 /** Runs Complete on `target`. */
-export function complete(deps: LifecycleDeps, target: MilestoneTarget, force: boolean, showRefusal = true): Promise<LifecycleResult> {
+export async function complete(deps: LifecycleDeps, target: MilestoneTarget, force: boolean, showRefusal = true): Promise<LifecycleResult> {
   const { folder, milestone } = target;
-  const schema = schemaOf(deps, folder, milestone.file, milestone.convention, deps.index.textOf(folder.uri.toString(), milestone.file) ?? null);
+  const schema = await schemaOfFile(deps, folder, milestone.file, milestone.convention);
   return runLifecycle(deps, folder, `complete "${milestone.title}"`, (snapshot, ctx) => completeMilestone(snapshot, target.ref, { force }, schema, ctx), { showRefusal });
 }
 

@@ -4,7 +4,7 @@ import { setMilestoneStatus } from '../../core/lifecycle/status/setMilestoneStat
 import { statusValues } from '../../core/lifecycle/status/statusValues';
 import { CommandId } from '../commandIds';
 import { CANCELLED, type LifecycleResult } from './lifecycleResult';
-import { runLifecycle, schemaOf, type LifecycleDeps } from './lifecycleRunner';
+import { runLifecycle, schemaOfFile, type LifecycleDeps } from './lifecycleRunner';
 import { resolveTarget } from './milestoneTarget';
 import { offerWayOn } from './refusalActions';
 
@@ -17,7 +17,7 @@ export function registerSetStatusCommand(deps: LifecycleDeps): vscode.Disposable
     const target = await resolveTarget(deps.index, arg, hasLifecycle, 'Set the status of which milestone?');
     if (!target) return CANCELLED;
     const { milestone, folder } = target;
-    const schema = schemaOf(deps, folder, milestone.file, milestone.convention, deps.index.textOf(folder.uri.toString(), milestone.file) ?? null);
+    const schema = await schemaOfFile(deps, folder, milestone.file, milestone.convention);
     let status = typeof given === 'string' ? given : undefined;
     if (status === undefined) {
       const values = statusValues(milestone.convention, schema);

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { nextMilestones } from '../../core/lifecycle/next/nextMilestones';
 import type { NextItem, NextMilestone } from '../../core/lifecycle/next/nextMilestones';
-import type { FileReading } from '../../core/model';
+import type { FolderNext } from '../../protocol/viewProtocol';
 
-/** A row of the Next view. Plain data built from the in-memory index; `id` is stable across refreshes. */
+/** A row of the Next view. Plain data built from the server's answer; `id` is stable across refreshes. */
 export type NextNode = NextMilestoneNode | NextItemNode;
 
 /** A milestone in progress. */
@@ -25,20 +24,14 @@ export interface NextItemNode {
   readonly item: NextItem;
 }
 
-/** What the rows are built from: the workspace folders and the readings (with their texts) the index holds for each. */
-export interface NextSource {
-  readonly folders: readonly vscode.WorkspaceFolder[];
-  readings(folderKey: string): Iterable<{ readonly reading: FileReading; readonly text: string }>;
-}
-
-/** One row per milestone in progress, folder by folder in workspace order. */
-export function nextRootNodes(source: NextSource): NextMilestoneNode[] {
-  const multiRoot = source.folders.length > 1;
+/** One row per milestone in progress, folder by folder in workspace order (`lists`: the server's, by folder URI). */
+export function nextRootNodes(folders: readonly vscode.WorkspaceFolder[], lists: readonly FolderNext[]): NextMilestoneNode[] {
+  const multiRoot = folders.length > 1;
   const nodes: NextMilestoneNode[] = [];
-  for (const folder of source.folders) {
+  for (const folder of folders) {
     const key = folder.uri.toString();
     const seen = new Map<string, number>();
-    for (const milestone of nextMilestones(source.readings(key))) {
+    for (const milestone of lists.find((l) => l.folder === key)?.milestones ?? []) {
       // Title, not line: a row keeps its id (and its expanded state) when lines above it change.
       const base = `${key}/${milestone.file}#${milestone.id ?? milestone.title}`;
       const n = (seen.get(base) ?? 0) + 1;

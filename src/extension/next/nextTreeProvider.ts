@@ -1,28 +1,25 @@
 import * as vscode from 'vscode';
 import { nextItemNodes, nextRootNodes } from './nextNodes';
-import type { NextMilestoneNode, NextNode, NextSource } from './nextNodes';
+import type { NextNode } from './nextNodes';
 import { toNextTreeItem } from './nextTreeItems';
-import type { WorkspaceIndexService } from '../workspaceIndexService';
+import type { ServedIndex } from '../servedIndex';
 
 /**
- * The Next view: what to pick up across the milestones in progress. Reads only the in-memory index
- * (readings and the texts they were made from); repaints after each index update. With nothing in
- * progress it has no rows, so the view's welcome text shows.
+ * The Next view: what to pick up across the milestones in progress, as the language server finds
+ * them in its index; asked again after each index update. With nothing in progress it has no rows,
+ * so the view's welcome text shows.
  */
 export class NextTreeProvider implements vscode.TreeDataProvider<NextNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<NextNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** The rows of the last index state, built on first request. */
-  private roots: NextMilestoneNode[] | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly service: WorkspaceIndexService) {
-    this.subscription = service.onDidIndex(() => this.refresh());
+  constructor(private readonly index: ServedIndex) {
+    this.subscription = index.onDidIndex((update) => { if (update.reason === 'scan' || update.changes.length > 0) this.refresh(); });
   }
 
-  /** Builds the rows again from the index and repaints. */
+  /** Asks for the rows again and repaints. */
   refresh(): void {
-    this.roots = undefined;
     this.changed.fire(undefined);
   }
 
@@ -30,8 +27,8 @@ export class NextTreeProvider implements vscode.TreeDataProvider<NextNode>, vsco
     return toNextTreeItem(node);
   }
 
-  getChildren(node?: NextNode): NextNode[] {
-    if (node === undefined) return (this.roots ??= nextRootNodes(this.source()));
+  async getChildren(node?: NextNode): Promise<NextNode[]> {
+    if (node === undefined) return nextRootNodes(vscode.workspace.workspaceFolders ?? [], await this.index.next());
     return node.kind === 'milestone' ? nextItemNodes(node) : [];
   }
 
@@ -42,17 +39,5 @@ export class NextTreeProvider implements vscode.TreeDataProvider<NextNode>, vsco
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
-  }
-
-  private source(): NextSource {
-    const { service } = this;
-    return {
-      folders: vscode.workspace.workspaceFolders ?? [],
-      *readings(folderKey) {
-        for (const entry of service.index.entries()) {
-          if (entry.folder === folderKey) yield { reading: entry.reading, text: service.textOf(entry.folder, entry.file) ?? '' };
-        }
-      },
-    };
   }
 }

@@ -1,0 +1,228 @@
+/**
+ * The views the server gives the extension from its index: the Milestones tree's rows (shaped by the
+ * core, `core/views/treeRows`, children on request), the Next view, the milestone lists of the
+ * pickers, one file's reading. Each answer is plain data of `protocol/viewProtocol.ts`.
+ */
+import type { MilestoneIndex } from '../core/index/milestoneIndex';
+import { nextMilestones } from '../core/lifecycle/next/nextMilestones';
+import { ownedByMilestone } from '../core/milestoneAtLine';
+import type { FileReading, Milestone } from '../core/model';
+import type { Problem } from '../core/problems';
+import { groupRollup, type GroupKind } from '../core/rollups/groupRollup';
+import { phaseRollups } from '../core/rollups/progressRollups';
+import { milestoneContext } from '../core/views/milestoneContext';
+import { milestoneRowView } from '../core/views/milestoneRowView';
+import { problemLines, problemsNote } from '../core/views/problemNotes';
+import * as rows from '../core/views/treeRows';
+import type { FolderMilestoneList, FolderNext, RollupView, TreeChildrenParams, TreePathParams, TreeRow, TreeRowsParams } from '../protocol/viewProtocol';
+
+/** A workspace folder as the views name it: its URI as the client gave it, and its root on disk (the index's key). */
+export interface ViewFolder {
+  readonly uri: string;
+  readonly root: string;
+}
+
+/** What the views read: the folders, the index (keyed by root), and per file its shown problems and its text. */
+export interface ViewSource {
+  folders(): readonly ViewFolder[];
+  readonly readings: MilestoneIndex;
+  /** Whether the first scan has ended: before, the tree has no rows (not "no milestone files"). */
+  ready(): boolean;
+  problemsOf(root: string, file: string): readonly Problem[];
+  /** The file's text (open document, else disk, bounded); null when there is none. */
+  textOf(root: string, file: string): string | null;
+}
+
+type Node = rows.TreeNode<ViewFolder, string>;
+
+/**
+ * A group row of more milestones than this starts closed. Why: VS Code asks for the rows of every
+ * open row at once and converts each; a group of thousands open would make the first paint of a
+ * large workspace wait on all of them (and repaint them after each change), for rows nobody reads
+ * as a list. The person opens the group when they want it; the filter narrows it.
+ */
+export const GROUP_OPEN_LIMIT = 500;
+
+const host: rows.TreeHost<ViewFolder, string> = {
+  folderKey: (folder) => folder.uri,
+  fileUri: (_folder, file) => file,
+};
+
+/** The rows of one index state for one set of options, built as they are asked for. */
+interface TreeState {
+  readonly key: string;
+  readonly generation: number;
+  readonly roots: Node[];
+  readonly nodes: Map<string, Node>;
+}
+
+export class ServerViews {
+  private generation = 0;
+  private state: TreeState | null = null;
+
+  constructor(private readonly source: ViewSource) {
+    source.readings.onDidChange(() => { this.generation++; });
+  }
+
+  /** The index changed in a way the counts do not show (a scan ended): rows are built again. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  children({ parent, options }: TreeChildrenParams): TreeRow[] {
+    const state = this.stateFor(options);
+    if (parent === null) return state.roots.map((n) => this.row(n));
+    const node = this.find(state, parent, options);
+    return node ? this.childrenOf(state, node, options).map((n) => this.row(n)) : [];
+  }
+
+  rows({ ids, options }: TreeRowsParams): (TreeRow | null)[] {
+    const state = this.stateFor(options);
+    return ids.map((id) => {
+      const node = this.find(state, id, options);
+      return node ? this.row(node) : null;
+    });
+  }
+
+  /** The ids from a top row down to the row of the milestone at `line` of `file`; null when the tree does not show it. */
+  path({ folder, file, line, options }: TreePathParams): string[] | null {
+    const state = this.stateFor(options);
+    const inFolder = (node: Node) => (node.kind === 'folder' || node.kind === 'group' || node.kind === 'milestone') && node.folder.uri === folder;
+    const walk = (nodes: readonly Node[]): string[] | null => {
+      for (const node of nodes) {
+        if (!inFolder(node)) continue;
+        if (node.kind === 'milestone' && node.milestone.file === file && node.milestone.line === line) return [node.id];
+        // Only a milestone with nested milestones is walked into: its steps are never milestones.
+        if (node.kind === 'milestone' && node.nested.length === 0) continue;
+        const kids = this.childrenOf(state, node, options);
+        const found = walk(node.kind === 'milestone' ? kids.filter((n) => n.kind === 'milestone') : kids);
+        if (found) return [node.id, ...found];
+      }
+      return null;
+    };
+    return walk(state.roots);
+  }
+
+  /** The reading of `file` of the folder `folder` (its URI), approvals applied; null when the index holds none. */
+  reading(folder: string, file: string): FileReading | null {
+    const root = this.rootOf(folder);
+    return root === undefined ? null : this.source.readings.get(root, file) ?? null;
+  }
+
+  /** Every milestone of every folder, in the folders' order. */
+  list(): FolderMilestoneList[] {
+    const byRoot = this.milestonesByRoot();
+    return this.source.folders().map((f) => ({ folder: f.uri, milestones: byRoot.get(f.root) ?? [] }));
+  }
+
+  /** The Next view's milestones, folder by folder; a file's text is read only for the milestones in progress that need it. */
+  next(): FolderNext[] {
+    const { readings } = this.source;
+    return this.source.folders().map((f) => {
+      const files: { reading: FileReading; readonly text: string }[] = [];
+      for (const entry of readings.entries()) {
+        if (entry.folder !== f.root) continue;
+        const textOf = () => this.source.textOf(f.root, entry.file) ?? '';
+        files.push({ reading: entry.reading, get text() { return textOf(); } });
+      }
+      return { folder: f.uri, milestones: nextMilestones(files) };
+    });
+  }
+
+  private rootOf(folder: string): string | undefined {
+    return this.source.folders().find((f) => f.uri === folder)?.root;
+  }
+
+  private milestonesByRoot(): Map<string, Milestone[]> {
+    const byRoot = new Map<string, Milestone[]>();
+    for (const { folder, reading } of this.source.readings.entries()) {
+      let list = byRoot.get(folder);
+      if (!list) byRoot.set(folder, (list = []));
+      for (const m of reading.milestones) list.push(m);
+    }
+    return byRoot;
+  }
+
+  private stateFor(options: rows.TreeOptions): TreeState {
+    const key = JSON.stringify([options.groupBy, options.hideCompleted, options.filter]);
+    if (this.state && this.state.key === key && this.state.generation === this.generation) return this.state;
+    const byRoot = this.milestonesByRoot();
+    const folders = this.source.folders().map((folder) => ({ folder, milestones: byRoot.get(folder.root) ?? [] }));
+    const roots = rows.rootNodes(host, folders, options, this.source.ready());
+    const nodes = new Map<string, Node>();
+    for (const node of roots) nodes.set(node.id, node);
+    this.state = { key, generation: this.generation, roots, nodes };
+    return this.state;
+  }
+
+  private childrenOf(state: TreeState, node: Node, options: rows.TreeOptions): Node[] {
+    const kids = rows.childNodes(host, node, options);
+    for (const kid of kids) state.nodes.set(kid.id, kid);
+    return kids;
+  }
+
+  /** The node `id` of `state`: known, or found from the top (each row's id starts with its parent's). */
+  private find(state: TreeState, id: string, options: rows.TreeOptions): Node | null {
+    const known = state.nodes.get(id);
+    if (known) return known;
+    let level: readonly Node[] = state.roots;
+    for (;;) {
+      const next = level.find((n) => id === n.id || id.startsWith(`${n.id}/`));
+      if (!next) return null;
+      if (next.id === id) return next;
+      level = this.childrenOf(state, next, options);
+    }
+  }
+
+  private row(node: Node): TreeRow {
+    switch (node.kind) {
+      case 'folder':
+        return { kind: 'folder', id: node.id, folder: node.folder.uri, rollup: rollupView('folder', node.all) };
+      case 'group':
+        return { kind: 'group', id: node.id, folder: node.folder.uri, label: node.label, rollup: rollupView(node.by, node.all), expanded: node.milestones.length <= GROUP_OPEN_LIMIT };
+      case 'milestone': {
+        const { milestone } = node;
+        const problems = this.milestoneProblems(node.folder.root, milestone);
+        const view = milestoneRowView(milestone, problemsNote(problems.length));
+        const hasChildren = milestone.steps.length > 0 || milestone.health.length > 0 || node.nested.length > 0;
+        return {
+          kind: 'milestone', id: node.id, folder: node.folder.uri, file: milestone.file, line: milestone.line, title: milestone.title,
+          statusCategory: milestone.statusCategory, description: view.description, accessibleLabel: view.accessibleLabel, details: view.details,
+          contextValue: milestoneContext(milestone),
+          children: !hasChildren ? 'none' : node.match.kind === 'steps' ? 'expanded' : 'collapsed',
+          problemCount: problems.length, problemLines: problemLines(problems),
+        };
+      }
+      case 'step':
+        return { kind: 'step', id: node.id, folder: node.milestone.folder.uri, file: node.milestone.milestone.file, step: node.step, nested: node.nested.length > 0 };
+      case 'health-group':
+        return { kind: 'health-group', id: node.id, folder: node.milestone.folder.uri, file: node.milestone.milestone.file };
+      case 'health':
+        return { kind: 'health', id: node.id, folder: node.milestone.folder.uri, file: node.milestone.milestone.file, row: node.row };
+      case 'message':
+        return { kind: 'message', id: node.id, reason: node.reason };
+    }
+  }
+
+  /**
+   * The shown problems on the lines `milestone` owns (`ownedByMilestone`): problems on a file's own
+   * lines (above a STATUS.md's first milestone) are on no row.
+   */
+  private milestoneProblems(root: string, milestone: Milestone): readonly Problem[] {
+    const all = this.source.problemsOf(root, milestone.file);
+    if (all.length === 0) return all;
+    const milestones = this.source.readings.get(root, milestone.file)?.milestones ?? [milestone];
+    return ownedByMilestone(milestones, milestone, all, (p) => p.range.start.line);
+  }
+}
+
+/** What a folder or group row shows of `all` (every milestone of it, hidden ones included). */
+function rollupView(kind: GroupKind, all: readonly Milestone[]): RollupView {
+  const rollup = groupRollup(kind, all);
+  return {
+    label: rollup.label,
+    explanation: rollup.explanation,
+    awaiting: all.filter((m) => m.statusCategory === 'awaiting-approval').length,
+    phases: phaseRollups(all),
+  };
+}

@@ -1,0 +1,132 @@
+// The views the language server serves the extension (viewProtocol.ts), in plain Node: the tree's
+// rows asked level by level as VS Code asks for them, a row found again by its id after a change,
+// the path to a milestone's row, the Next list, and the notices of what changed in the index.
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { MilestoneIndex } from '../../../src/core/index/milestoneIndex';
+import { readMilestoneFile } from '../../../src/core/conventions/readMilestoneFile';
+import type { IndexChange, TreeRow } from '../../../src/protocol/viewProtocol';
+import { GROUP_OPEN_LIMIT, ServerViews } from '../../../src/server/serverViews';
+import { ServerWorkspace } from '../../../src/server/serverWorkspace';
+
+const options = { groupBy: 'convention', hideCompleted: false, filter: '' } as const;
+
+/** A copy of examples/ with a server workspace on it, its first scan done; `changes` collects its notices. */
+async function served(): Promise<{ dir: string; uri: string; workspace: ServerWorkspace; changes: IndexChange[]; done: () => void }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ms-views-'));
+  cpSync(path.resolve('examples'), dir, { recursive: true });
+  const uri = pathToFileURL(dir).href;
+  const changes: IndexChange[] = [];
+  const workspace = new ServerWorkspace({ publish: () => undefined, fail: (what, error) => { throw new Error(`${what}: ${String(error)}`); }, indexChanged: (c) => changes.push(c) });
+  workspace.start([uri], { scope: 'workspace', workspaceSchemas: true, folders: [{ uri, schemas: [], include: ['**/*.md', '**/*.json'], exclude: ['**/node_modules/**'], maxFileSize: 1_000_000 }] });
+  await workspace.scan();
+  return { dir, uri, workspace, changes, done: () => { workspace.dispose(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+const labelOf = (row: TreeRow): string => {
+  if (row.kind === 'group') return `${row.label} (${row.rollup.label})`;
+  if (row.kind === 'milestone') return `${row.title} ${row.description}`;
+  if (row.kind === 'step') return `${row.step.state === 'done' ? '☑' : '☐'} ${row.step.text}`;
+  return row.kind;
+};
+
+/** Resolves with the first notice that `holds`, as the server sends them (it gathers changes for a moment first). */
+function notice(changes: IndexChange[], holds: (c: IndexChange) => boolean): Promise<IndexChange> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const look = () => {
+      const found = changes.find(holds);
+      if (found) return resolve(found);
+      if (Date.now() - started > 5000) return reject(new Error(`no such notice among ${JSON.stringify(changes)}`));
+      setImmediate(look);
+    };
+    look();
+  });
+}
+
+test('the tree is served level by level: groups with roll-ups, milestones with done/total, steps; a row is found again by its id', async () => {
+  const { workspace, changes, done } = await served();
+  try {
+    assert.ok(changes.some((c) => c.scanned && c.ready), 'the end of the scan is told');
+    const roots = workspace.views.children({ parent: null, options });
+    assert.deepEqual(roots.map(labelOf), [
+      'KB milestones (1/3 done · 33%)', 'Session milestones (JSON) (0/1 done · 0%)', 'Handoffs (1/3 done · 33%)',
+      'ExecPlan milestones (1/3 done · 33%)', 'STATUS / ROADMAP milestones (1/3 done · 33%)',
+    ]);
+    const status = roots.find((r) => r.kind === 'group' && r.label.startsWith('STATUS'))!;
+    const milestones = workspace.views.children({ parent: status.id, options });
+    assert.deepEqual(milestones.map(labelOf), ['Foundation Complete 3/3', 'Core Pipeline 3/5', 'Search MVP 0/3']);
+    const core = milestones[1]!;
+    assert.equal(core.kind === 'milestone' && core.file, 'STATUS.md');
+    assert.match(core.kind === 'milestone' ? core.contextValue : '', /^milestone status-md notdone\b/);
+    const steps = workspace.views.children({ parent: core.id, options });
+    assert.ok(steps.some((s) => labelOf(s) === '☐ Incremental rebuild under 200 ms for 1,000 pages'), steps.map(labelOf).join(' | '));
+    // A fresh server state (another generation) still finds a row by its id, from the top down.
+    workspace.views.invalidate();
+    assert.deepEqual(workspace.views.rows({ ids: [steps[0]!.id, 'f:nowhere/g:none'], options }).map((r) => r && labelOf(r)), [labelOf(steps[0]!), null]);
+    assert.deepEqual(workspace.views.children({ parent: 'no such row', options }), []);
+  } finally {
+    done();
+  }
+});
+
+test('the path to a nested milestone names each row above it; a hidden milestone has none', async () => {
+  const { uri, workspace, done } = await served();
+  try {
+    const path = workspace.views.path({ folder: uri, file: 'handoffs/1-core-pipeline/1-project-setup.md', line: 0, options });
+    assert.ok(path && path.length === 3, JSON.stringify(path));
+    const [group, summary, setup] = path;
+    assert.ok(summary!.startsWith(`${group!}/`) && setup!.startsWith(`${summary!}/`), 'each id starts with its parent\'s');
+    const rows = workspace.views.rows({ ids: path, options });
+    assert.deepEqual(rows.map((r) => (r?.kind === 'milestone' ? r.title : r && labelOf(r))), ['Handoffs (1/3 done · 33%)', 'Milestone 1: Core pipeline — 2026-11-14', 'Project setup — 2026-11-10']);
+    const hidden = { ...options, hideCompleted: true };
+    const foundation = workspace.views.reading(uri, 'STATUS.md')?.milestones.find((m) => m.title === 'Foundation Complete');
+    assert.equal(foundation?.statusCategory, 'done');
+    assert.ok(workspace.views.path({ folder: uri, file: 'STATUS.md', line: foundation.line, options }));
+    assert.equal(workspace.views.path({ folder: uri, file: 'STATUS.md', line: foundation.line, options: hidden }), null);
+  } finally {
+    done();
+  }
+});
+
+test('a file changed on disk is told as a changed file; its rows, the reading and Next show it', async () => {
+  const { dir, uri, workspace, changes, done } = await served();
+  try {
+    const file = 'STATUS.md';
+    const before = readFileSync(path.join(dir, file), 'utf8');
+    const open = '- [ ] Incremental rebuild under 200 ms for 1,000 pages';
+    assert.ok(before.includes(open));
+    writeFileSync(path.join(dir, file), before.replace(open, open.replace('[ ]', '[x]')));
+    changes.length = 0;
+    workspace.refreshFiles([{ folder: uri, file }]);
+    const change = await notice(changes, (c) => c.files.some((f) => f.file === file));
+    assert.deepEqual(change.files, [{ folder: uri, file }]);
+    assert.equal(change.scanned, false);
+    const core = workspace.views.reading(uri, file)?.milestones.find((m) => m.title === 'Core Pipeline');
+    assert.deepEqual(core?.progress, { done: 4, total: 5 });
+    const status = workspace.views.children({ parent: null, options }).find((r) => r.kind === 'group' && r.label.startsWith('STATUS'))!;
+    assert.ok(workspace.views.children({ parent: status.id, options }).some((r) => labelOf(r) === 'Core Pipeline 4/5'));
+    // Next names the first step still open: the one after the step ticked.
+    const next = workspace.views.next().find((f) => f.folder === uri)?.milestones.find((m) => m.title === 'Core Pipeline');
+    assert.deepEqual(next?.items.map((i) => i.text), ['Docs list every template helper']);
+  } finally {
+    done();
+  }
+});
+
+test(`a group of more than ${GROUP_OPEN_LIMIT} milestones starts closed; one of ${GROUP_OPEN_LIMIT} starts open`, () => {
+  for (const count of [GROUP_OPEN_LIMIT, GROUP_OPEN_LIMIT + 1]) {
+    const readings = new MilestoneIndex();
+    for (let i = 1; i <= count; i++) {
+      const file = `docs/milestones.kb/${String(i).padStart(4, '0')}-m.md`;
+      readings.set('/w', file, readMilestoneFile(file, `---\nid: ${i}\ntitle: M${i}\nstatus: planned\n---\n# M${i}\n\n- [ ] one\n`));
+    }
+    const views = new ServerViews({ folders: () => [{ uri: 'file:///w', root: '/w' }], readings, ready: () => true, problemsOf: () => [], textOf: () => null });
+    const [group] = views.children({ parent: null, options });
+    assert.equal(group?.kind === 'group' && group.expanded, count <= GROUP_OPEN_LIMIT, `${count} milestones`);
+  }
+});
