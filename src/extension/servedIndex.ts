@@ -57,6 +57,14 @@ export class ServedIndex implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel) {
+    // The first scan shows its progress on the view until the server says it has read every file.
+    void vscode.window.withProgress({ location: { viewId: ViewId.tree }, title: vscode.l10n.t('Indexing milestone files') }, () => new Promise<void>((resolve) => {
+      const sub = this.onDidIndex(() => {
+        if (!this.ready) return;
+        sub.dispose();
+        resolve();
+      });
+    }));
     this.subscriptions = [
       client.onNotification(INDEX_CHANGED_NOTIFICATION, (change: IndexChange) => this.take(change)),
       // A server started again has read everything again: every view asks again.

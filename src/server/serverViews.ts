@@ -148,7 +148,9 @@ export class ServerViews {
     if (this.state && this.state.key === key && this.state.generation === this.generation) return this.state;
     const byRoot = this.milestonesByRoot();
     const folders = this.source.folders().map((folder) => ({ folder, milestones: byRoot.get(folder.root) ?? [] }));
-    const roots = rows.rootNodes(host, folders, options, this.source.ready());
+    // The tree fills as the first scan reads the files; before any milestone is read it has no rows
+    // (not the "no milestone files" welcome, which waits for the end of the scan).
+    const roots = rows.rootNodes(host, folders, options, this.source.ready() || byRoot.size > 0);
     const nodes = new Map<string, Node>();
     for (const node of roots) nodes.set(node.id, node);
     this.state = { key, generation: this.generation, roots, nodes };
