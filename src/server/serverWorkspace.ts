@@ -110,7 +110,7 @@ export class ServerWorkspace {
     });
   }
 
-  /** Resolves once the scan under way and any scan waiting to start have ended. */
+  /** Resolves once the scan under way and any scan waiting to start (a recheck still in its pause) have ended. */
   async whenIndexed(): Promise<void> {
     for (;;) {
       const scan = this.scanned;
@@ -178,6 +178,7 @@ export class ServerWorkspace {
   async validateWorkspace(): Promise<number> {
     this.folders.reset();
     clearTimeout(this.recheckTimer);
+    this.recheckTimer = undefined;
     return this.scan();
   }
 
@@ -441,7 +442,10 @@ export class ServerWorkspace {
 
   private recheckSoon(): void {
     clearTimeout(this.recheckTimer);
-    this.recheckTimer = setTimeout(() => void this.scan(), RECHECK_DELAY_MS);
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = undefined;
+      void this.scan();
+    }, RECHECK_DELAY_MS);
   }
 
   /** Sends what `key` shows now; notes a file whose rows show other problems now (their lines changed). */
