@@ -28,6 +28,16 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly rowsOf = new Map<string, MilestoneNode[]>();
   /** Every row last given to VS Code, by id: VS Code knows a row by the object it was given last. */
   private readonly known = new Map<string, TreeNode>();
+  /**
+   * Rows asked for before a repaint, by parent id ('' for the top rows), which VS Code then gets at
+   * once. Why: while VS Code waits for the rows of a repaint it has forgotten the old ones, and a
+   * checkbox click, a key press or a context menu's command on a row then reaches the extension
+   * without its row (lost). With the rows ready, that moment is as short as with rows in memory.
+   */
+  private prefetched = new Map<string, TreeNode[]>();
+  /** The rows VS Code asked the children of since the last repaint: the open ones, asked for ahead of the next. */
+  private opened = new Set<string>(['']);
+  private repaints = 0;
 
   constructor(private readonly index: ServedIndex) {
     this.subscriptions = [index.onDidIndex((update) => {
@@ -58,6 +68,10 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   refresh(node?: TreeNode): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (!node) {
+      this.repaints++;
+      this.prefetched.clear();
+    }
     this.changed.fire(node);
   }
 
@@ -71,14 +85,45 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return item;
   }
 
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    const children = await this.childrenOf(node);
+  getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
+    const key = node?.id ?? '';
+    this.opened.add(key);
+    const ready = this.prefetched.get(key);
+    if (ready && this.prefetched.delete(key) && ready.every((r) => r.parent === node)) return this.given(node, ready);
+    return this.childrenOf(node).then((children) => this.given(node, children));
+  }
+
+  /** Remembers `children` of `node` as given to VS Code. */
+  private given(node: TreeNode | undefined, children: TreeNode[]): TreeNode[] {
     if (!node) {
       this.rowsOf.clear();
       this.known.clear();
     }
     for (const child of children) this.remember(child);
     return children;
+  }
+
+  /** Asks for the top rows and those under every open row, level by level, then repaints with them ready. */
+  private async repaint(): Promise<void> {
+    const repaint = ++this.repaints;
+    const opened = this.opened;
+    const fetched = new Map<string, TreeNode[]>();
+    let level: (TreeNode | undefined)[] = [undefined];
+    while (level.length > 0) {
+      const results = await Promise.all(level.map((n) => this.childrenOf(n)));
+      if (repaint !== this.repaints) return; // a newer repaint (or a settings change) replaces this one
+      const next: TreeNode[] = [];
+      level.forEach((n, i) => {
+        const rows = results[i] ?? [];
+        fetched.set(n?.id ?? '', rows);
+        for (const row of rows) if (opened.has(row.id)) next.push(row);
+      });
+      level = next;
+    }
+    this.prefetched = fetched;
+    // VS Code asks again for the children of what is open now: that is the next repaint's list.
+    this.opened = new Set(['']);
+    this.changed.fire(undefined);
   }
 
   /** The rows under `node` (the top rows without one) as the server has them now, not remembered as given to VS Code. */
@@ -151,7 +196,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.changed.fire(undefined);
+      void this.repaint();
     }, REFRESH_DELAY_MS);
   }
 }

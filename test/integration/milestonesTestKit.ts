@@ -209,7 +209,7 @@ export function waitForTree(api: MilestonesApi, what: string, holds: () => boole
 }
 
 /** The rows under `node` (the top rows without one). */
-export function rowsUnder(api: MilestonesApi, node?: TreeNode): Promise<TreeNode[]> {
+export async function rowsUnder(api: MilestonesApi, node?: TreeNode): Promise<TreeNode[]> {
   return api.tree.getChildren(node);
 }
 

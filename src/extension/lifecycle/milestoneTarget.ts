@@ -38,7 +38,7 @@ export async function resolveTarget(
   }
   const editor = vscode.window.activeTextEditor;
   if (editor) {
-    const found = await fromUri(index, editor.document.uri, editor.selection.active.line, undefined, accepts, null);
+    const found = await fromUri(index, editor.document.uri, editor.selection.active.line, undefined, accepts, null, true);
     if (found) return found;
   }
   return pick(index, accepts, placeHolder);
@@ -51,7 +51,7 @@ function targetOf(folder: vscode.WorkspaceFolder, uri: vscode.Uri, milestone: Mi
 /** The milestone of `uri` with `title` / at `line` (cursor semantics), or its only one; a pick among its milestones otherwise. */
 async function fromUri(
   index: ServedIndex, uri: vscode.Uri, line: number | undefined, title: string | undefined,
-  accepts: (m: Milestone) => boolean, placeHolder: string | null,
+  accepts: (m: Milestone) => boolean, placeHolder: string | null, fromCursor = false,
 ): Promise<MilestoneTarget | undefined> {
   const place = locate(uri);
   if (!place) return undefined;
@@ -60,7 +60,10 @@ async function fromUri(
   const all = reading.milestones;
   const byTitle = title === undefined ? undefined : all.find((m) => m.title === title && (line === undefined || m.line === line)) ?? all.find((m) => m.title === title);
   const chosen = byTitle ?? (line !== undefined ? milestoneAtLine(all, line) ?? undefined : undefined) ?? (all.length === 1 ? all[0] : undefined);
-  if (chosen) return targetOf(place.folder, uri, chosen);
+  // The milestone at the active editor's cursor is taken only when the command applies to it: else
+  // the person picks among those it applies to. A milestone named (a row, a URI) is taken as it is,
+  // and the action says why it does not apply.
+  if (chosen && (!fromCursor || accepts(chosen))) return targetOf(place.folder, uri, chosen);
   if (placeHolder === null) return undefined;
   const picked = await vscode.window.showQuickPick(all.filter(accepts).map((m) => ({ label: m.title, description: m.status ?? '', milestone: m })), { placeHolder });
   return picked ? targetOf(place.folder, uri, picked.milestone) : undefined;
