@@ -1,7 +1,7 @@
 // One real VS Code (the server from .vscode-test/ in headless Chromium) on a folder, with the
 // extension's bench probe on, and what the bench reads from outside it: the probe's file and the
 // extension host's memory.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -42,7 +42,16 @@ export async function withSession<T>(folder: string, timeoutMs: number, body: (s
     page.setDefaultTimeout(timeoutMs);
     const url = server.workbenchUrl({ folder, extensionDevelopmentPath: options.withExtension === false ? undefined : repoRoot() });
     const group = server.processGroup;
-    return await body({ page, url, extensionHostCpuMs: () => { const host = extensionHostOf(group); return host === null ? null : cpuMs(host); }, probe: (since, ms, holds) => readProbe(probeFile, since, ms, holds) });
+    try {
+      return await body({ page, url, extensionHostCpuMs: () => { const host = extensionHostOf(group); return host === null ? null : cpuMs(host); }, probe: (since, ms, holds) => readProbe(probeFile, since, ms, holds) });
+    } catch (error) {
+      // What the workbench showed when a measure failed, for whoever reads the error.
+      await page.screenshot({ path: path.join(repoRoot(), 'test-results', 'bench-vscode-failure.png') }).catch(() => undefined);
+      // And its logs (the Milestones output among them), before the run folder goes.
+      const logs = path.join(run.dir, 'udd', 'logs');
+      if (existsSync(logs)) cpSync(logs, path.join(repoRoot(), 'test-results', 'bench-vscode-logs'), { recursive: true });
+      throw error;
+    }
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();

@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
   const validation = registerValidation(context, log);
   const index = new ServedIndex(validation.client, log);
   const toggler = new StepToggler(log);
-  const tree = registerTree(index, toggler);
+  const tree = registerTree(index, toggler, log);
   probe?.attachServer(() => validation.server.status());
   const form = registerFormEditor(context, index, validation.checks, validation.schemas, log);
   const status = registerStatusBar(index, tree.provider, tree.view, form.focus);

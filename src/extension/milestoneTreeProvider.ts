@@ -106,12 +106,25 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** Asks for the top rows and those under every open row, level by level, then repaints with them ready. */
   private async repaint(): Promise<void> {
     const repaint = ++this.repaints;
+    const fetched = await this.rowsBelow([undefined], () => repaint === this.repaints);
+    if (!fetched) return; // a newer repaint (or a settings change) replaces this one
+    this.prefetched = fetched;
+    // VS Code asks again for the children of what is open now: that is the next repaint's list.
+    this.opened = new Set(['']);
+    this.changed.fire(undefined);
+  }
+
+  /**
+   * The rows under each of `tops` (undefined: the top rows) and under every open row below them,
+   * by parent id; undefined when `current()` turns false meanwhile (a newer repaint started).
+   */
+  private async rowsBelow(tops: readonly (TreeNode | undefined)[], current: () => boolean): Promise<Map<string, TreeNode[]> | undefined> {
     const opened = this.opened;
     const fetched = new Map<string, TreeNode[]>();
-    let level: (TreeNode | undefined)[] = [undefined];
+    let level = tops.filter((n) => opened.has(n?.id ?? ''));
     while (level.length > 0) {
       const results = await Promise.all(level.map((n) => this.childrenOf(n)));
-      if (repaint !== this.repaints) return; // a newer repaint (or a settings change) replaces this one
+      if (!current()) return undefined;
       const next: TreeNode[] = [];
       level.forEach((n, i) => {
         const rows = results[i] ?? [];
@@ -120,10 +133,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       });
       level = next;
     }
-    this.prefetched = fetched;
-    // VS Code asks again for the children of what is open now: that is the next repaint's list.
-    this.opened = new Set(['']);
-    this.changed.fire(undefined);
+    return fetched;
   }
 
   /** The rows under `node` (the top rows without one) as the server has them now, not remembered as given to VS Code. */
@@ -180,7 +190,12 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private async repaintProblems(files: readonly FolderFile[]): Promise<void> {
     const nodes = files.flatMap((f) => this.rowsOf.get(fileKey(f.folder, f.file)) ?? []);
     if (nodes.length === 0) return;
+    const repaints = this.repaints;
     const rows = await this.index.treeRows(nodes.map((n) => n.id), this.options());
+    // VS Code asks again for the rows under a row it repaints: they are made ready first, as for a
+    // full repaint, so that a click on one of them meanwhile is not lost.
+    const below = await this.rowsBelow(nodes, () => repaints === this.repaints);
+    if (!below) return; // a full repaint replaces this one
     const repaint: TreeNode[] = [];
     nodes.forEach((node, i) => {
       const row: TreeRow | null | undefined = rows[i];
@@ -189,6 +204,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       Object.assign(node as { -readonly [K in keyof MilestoneNode]: MilestoneNode[K] }, row);
       repaint.push(node);
     });
+    for (const [id, children] of below) this.prefetched.set(id, children);
     if (repaint.length > 0) this.changed.fire(repaint);
   }
 

@@ -22,11 +22,12 @@ function syncContextKeys(service: ServedIndex): void {
 /** Above the tree in Restricted Mode, where only the built-in schemas apply (see `SchemaService.registryFor`). */
 
 /** Ticking a checkbox edits the file; when the edit does not happen the tree shows the file's truth again. */
-async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provider: MilestoneTreeProvider, toggler: StepToggler): Promise<void> {
+async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provider: MilestoneTreeProvider, toggler: StepToggler, log: vscode.LogOutputChannel): Promise<void> {
   // VS Code forgets the rows between a repaint and its next request for them, and sends a checkbox
   // clicked in that moment with no row: the click is lost. Repaint, so the box shows the file again
   // (it shows the click until then), and say so.
   if (e.items.length === 0) {
+    log.info('A checkbox was clicked while the tree repainted; VS Code did not say which row.');
     provider.refresh();
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) Milestones: the tree was updating and missed that click; please click again.'), 5000);
     return;
@@ -42,7 +43,7 @@ async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provide
 
 /** The Milestones view: tree, checkboxes, title-bar actions and the context keys their `when` clauses read. */
 export function registerTree(
-  service: ServedIndex, toggler: StepToggler,
+  service: ServedIndex, toggler: StepToggler, log: vscode.LogOutputChannel,
 ): { provider: MilestoneTreeProvider; view: vscode.TreeView<TreeNode>; disposable: vscode.Disposable } {
   const provider = new MilestoneTreeProvider(service);
   const view = vscode.window.createTreeView(ViewId.tree, {
@@ -63,7 +64,7 @@ export function registerTree(
     provider,
     view,
     vscode.workspace.onDidGrantWorkspaceTrust(showMessage),
-    view.onDidChangeCheckboxState((e) => void onCheckboxes(e, provider, toggler)),
+    view.onDidChangeCheckboxState((e) => void onCheckboxes(e, provider, toggler, log)),
     service.onDidIndex(() => syncContextKeys(service)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsTree(e)) return;

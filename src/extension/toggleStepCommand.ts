@@ -95,7 +95,10 @@ export class StepToggler {
       action = markAction(ref.text, done);
       const outcome = toggleStep(text, place.file, ref, done, { identity, now: new Date() });
       if (outcome.kind === 'refused') return this.refuse(action, uri, outcome.reason);
-      if (outcome.edits.length === 0) return { kind: 'ok', edits: 0 };
+      if (outcome.edits.length === 0) {
+        this.log.info(`"${ref.text}" is ${done ? 'done' : 'not done'} already in ${place.file}: nothing to write.`);
+        return { kind: 'ok', edits: 0 };
+      }
       const edit = new vscode.WorkspaceEdit();
       for (const e of outcome.edits) {
         edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);

@@ -53,6 +53,7 @@ export function serveMilestones(connection: Connection): void {
       void connection.sendDiagnostics({ uri, version, diagnostics: problems.map(toDiagnostic) });
     },
     fail,
+    log: (message) => connection.console.info(message),
     indexChanged(change: IndexChange) {
       if (views) void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, change);
     },

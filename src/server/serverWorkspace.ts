@@ -46,6 +46,8 @@ export interface WorkspaceOutput {
   fail(what: string, error: unknown): void;
   /** The index or the problems its rows show changed (gathered; see `IndexChange`). */
   indexChanged?(change: IndexChange): void;
+  /** A line for the log (the Milestones output in VS Code). */
+  log?(message: string): void;
 }
 
 export class ServerWorkspace {
@@ -290,12 +292,14 @@ export class ServerWorkspace {
    */
   scan(): Promise<number> {
     const generation = ++this.scanGeneration;
+    const started = Date.now();
     this.scanning = true;
     this.scanned = this.scanFolders(generation).catch((error: unknown) => {
       this.out.fail('Reading the workspace failed', error);
       return 0;
     }).finally(() => {
       if (generation !== this.scanGeneration) return;
+      this.out.log?.(`Indexed ${this.milestoneFiles} milestone file(s) in ${this.folders.all.length} folder(s) in ${Date.now() - started} ms.`);
       this.scanning = false;
       this.ready = true;
       this.views.invalidate();
