@@ -88,8 +88,9 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
     const key = node?.id ?? '';
     this.opened.add(key);
+    // Kept until the next repaint: they are the index's latest state, and VS Code may ask twice.
     const ready = this.prefetched.get(key);
-    if (ready && this.prefetched.delete(key) && ready.every((r) => r.parent === node)) return this.given(node, ready);
+    if (ready?.every((r) => r.parent === node)) return this.given(node, ready);
     return this.childrenOf(node).then((children) => this.given(node, children));
   }
 

@@ -99,6 +99,49 @@ suite('Milestones tree', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('ticked, then at once ticked again: at each repaint the rows are ready when VS Code asks, so the second click keeps its row', async () => {
+    // Why the second tick was lost (issue 11): while VS Code waits for the rows of a repaint it has
+    // forgotten the old ones, and a click then reaches the extension without its row. The rows of a
+    // repaint are now asked of the server before it is announced: VS Code gets them at once.
+    const file = 'STATUS.md';
+    const before = await readOutside(file);
+    const path = ['STATUS', 'Core Pipeline', 'Incremental rebuild'] as const;
+    await at(...path); // the rows down to the step are open, as VS Code asks for them
+    /** The step's checkbox as the repainted tree shows it, read without waiting: every level must be ready. */
+    const shownNow = (): vscode.TreeItemCheckboxState | undefined => {
+      let rows = api.tree.getChildren();
+      let row: TreeNode | undefined;
+      for (const text of path) {
+        assert.ok(Array.isArray(rows), `the rows above "${text}" were not ready when the repaint was announced`);
+        row = find(rows, text);
+        rows = api.tree.getChildren(row);
+      }
+      return checkbox(row!);
+    };
+    /** Resolves at the first repaint that shows `state`; each repaint is read at the moment it is announced. */
+    const repaintShowing = (state: vscode.TreeItemCheckboxState) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no repaint showed the step ${state === vscode.TreeItemCheckboxState.Checked ? 'ticked' : 'unticked'} within 5 s`)); }, 5000);
+      const sub = api.tree.onDidChangeTreeData(() => {
+        try {
+          if (shownNow() !== state) return;
+          resolve();
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        clearTimeout(timer);
+        sub.dispose();
+      });
+    });
+    for (const state of [vscode.TreeItemCheckboxState.Checked, vscode.TreeItemCheckboxState.Unchecked]) {
+      const shown = repaintShowing(state);
+      // What the checkbox's click runs: the row as VS Code names it now.
+      assert.deepEqual(await vscode.commands.executeCommand('milestones.toggleStep', await at(...path)), { kind: 'ok', edits: 1 });
+      await shown;
+    }
+    assert.equal(await readOutside(file), before);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('steps have checkboxes in the file state; a plain criterion has none', async () => {
     const rows = await under('ExecPlan', 'EP-20261102-001', 'Index builder');
     assert.equal(checkbox(find(rows, 'search-index.json')), vscode.TreeItemCheckboxState.Checked);
