@@ -471,6 +471,10 @@ export class ServerWorkspace {
   private setReading(root: string, file: string, reading: FoundReading['reading'] | null, hasText: boolean): void {
     if (reading && !hasText) this.textless.add(`${root}\0${file}`);
     else this.textless.delete(`${root}\0${file}`);
+    // The same reading again (an editor opened on the file, a save of text already taken in) changes
+    // nothing: no notice, so the tree does not repaint. Why it matters: during a repaint VS Code
+    // forgets the rows for a moment, and a click or a context-menu command on one then loses its row.
+    if (!this.scanning && reading && sameReading(this.index.readings.get(root, file), reading)) return;
     this.index.set(root, file, reading);
   }
 
@@ -565,6 +569,14 @@ export class ServerWorkspace {
       return null;
     }
   }
+}
+
+/**
+ * Whether `next` reads as `indexed` does (the index keeps readings with their approvals applied,
+ * so a reading an approval changes never compares equal: it is stored again, which is right).
+ */
+function sameReading(indexed: FoundReading['reading'] | undefined, next: FoundReading['reading']): boolean {
+  return indexed !== undefined && JSON.stringify(indexed) === JSON.stringify(next);
 }
 
 /** A document URI as one string per file (a client may encode a path's characters differently). */
