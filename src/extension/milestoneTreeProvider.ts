@@ -41,8 +41,15 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   constructor(private readonly index: ServedIndex) {
     this.subscriptions = [index.onDidIndex((update) => {
-      if (update.reason === 'scan' || update.changes.length > 0) this.refreshSoon();
-      else void this.repaintProblems(update.problems);
+      if (update.reason === 'scan' || update.changes.length > 0) {
+        // The rows made ready (or being made ready) are stale now: until the repaint, a request is
+        // answered by the server.
+        this.repaints++;
+        this.prefetched.clear();
+        this.refreshSoon();
+      } else {
+        void this.repaintProblems(update.problems);
+      }
     })];
   }
 
