@@ -38,6 +38,8 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** The rows VS Code asked the children of since the last repaint: the open ones, asked for ahead of the next. */
   private opened = new Set<string>(['']);
   private repaints = 0;
+  /** Rows the person opened (true) or closed (false), by id. */
+  private readonly openedByUser = new Map<string, boolean>();
 
   constructor(private readonly index: ServedIndex) {
     this.subscriptions = [index.onDidIndex((update) => {
@@ -83,7 +85,19 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node);
+    const item = toTreeItem(node);
+    // A row the person opened or closed stays so through repaints (a group of many milestones
+    // starts closed, one of few open: without this, a repaint could open a group they closed).
+    const open = this.openedByUser.get(node.id);
+    if (open !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
+      item.collapsibleState = open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    }
+    return item;
+  }
+
+  /** The person opened (`true`) or closed a row: it stays so through repaints. */
+  setOpenedByUser(id: string, open: boolean): void {
+    this.openedByUser.set(id, open);
   }
 
   /** A milestone row's tooltip, made when the row is hovered (see `milestoneItem`). */

@@ -65,6 +65,8 @@ export function registerTree(
     view,
     vscode.workspace.onDidGrantWorkspaceTrust(showMessage),
     view.onDidChangeCheckboxState((e) => void onCheckboxes(e, provider, toggler, log)),
+    view.onDidExpandElement((e) => provider.setOpenedByUser(e.element.id, true)),
+    view.onDidCollapseElement((e) => provider.setOpenedByUser(e.element.id, false)),
     service.onDidIndex(() => syncContextKeys(service)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsTree(e)) return;
