@@ -1,7 +1,7 @@
 // One real VS Code (the server from .vscode-test/ in headless Chromium) on a folder, with the
 // extension's bench probe on, and what the bench reads from outside it: the probe's file and the
 // extension host's memory.
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -47,6 +47,13 @@ export async function withSession<T>(folder: string, timeoutMs: number, body: (s
     } catch (error) {
       // What the workbench showed when a measure failed, for whoever reads the error.
       await page.screenshot({ path: path.join(repoRoot(), 'test-results', 'bench-vscode-failure.png') }).catch(() => undefined);
+      // The rendered rows as the page has them (label, description, state): what a locator could match.
+      const rows: string[] = [];
+      for (const row of await page.locator('.customview-tree .monaco-list-row').all().catch(() => [])) {
+        const text = async (selector: string) => ((await row.locator(selector).count()) ? await row.locator(selector).first().textContent() : '') ?? '';
+        rows.push(`${await row.getAttribute('aria-level')} ${await row.getAttribute('aria-expanded') ?? '-'} ${JSON.stringify(await text('.label-name'))} ${await text('.label-description')}`);
+      }
+      writeFileSync(path.join(repoRoot(), 'test-results', 'bench-vscode-failure-rows.txt'), `${rows.join('\n')}\n`);
       // And its logs (the Milestones output among them), before the run folder goes.
       const logs = path.join(run.dir, 'udd', 'logs');
       if (existsSync(logs)) cpSync(logs, path.join(repoRoot(), 'test-results', 'bench-vscode-logs'), { recursive: true });

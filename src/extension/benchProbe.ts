@@ -1,8 +1,8 @@
 // The event-loop probe of `npm run bench:vscode`; runs only when MILESTONES_BENCH_PROBE=1.
-import { Session } from 'node:inspector';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import type * as vscode from 'vscode';
 import type { ServerStatus } from '../protocol/serverProtocol';
+import { startCpuProfile } from '../server/cpuProfile';
 
 /** What the probe writes, as JSON, to MILESTONES_BENCH_PROBE_FILE every second. */
 export interface BenchProbeReport {
@@ -61,7 +61,7 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProb
   };
   write();
   const flush = setInterval(write, 1000);
-  const profile = startCpuProfile(env);
+  const profile = startHostProfile(env);
   return {
     attachServer: (status) => { askServer = status; },
     dispose: () => {
@@ -74,29 +74,9 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProb
 
 /**
  * With MILESTONES_BENCH_CPUPROFILE=FILE too, profiles the extension host's CPU from activation
- * until the bench creates `FILE.stop` (checked each second; the bench does once its measures are
- * taken) or the probe is stopped, and writes FILE (a `.cpuprofile`, which Chrome's DevTools and
- * VS Code open): where the host's time goes. Returns what stops it early.
+ * until the bench creates `FILE.stop` or the probe is stopped (`startCpuProfile`).
  */
-function startCpuProfile(env: NodeJS.ProcessEnv): (() => void) | undefined {
+function startHostProfile(env: NodeJS.ProcessEnv): (() => void) | undefined {
   const file = env.MILESTONES_BENCH_CPUPROFILE;
-  if (!file) return undefined;
-  const session = new Session();
-  session.connect();
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    clearInterval(poll);
-    session.post('Profiler.stop', (error, result) => {
-      if (!error) {
-        writeFileSync(`${file}.tmp`, JSON.stringify(result.profile));
-        renameSync(`${file}.tmp`, file);
-      }
-      session.disconnect();
-    });
-  };
-  session.post('Profiler.enable', () => session.post('Profiler.start'));
-  const poll = setInterval(() => { if (existsSync(`${file}.stop`)) stop(); }, 1000);
-  return stop;
+  return file ? startCpuProfile(file) : undefined;
 }

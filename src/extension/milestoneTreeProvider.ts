@@ -12,6 +12,22 @@ const REFRESH_DELAY_MS = 30;
 
 const fileKey = (folder: string, file: string) => `${folder}\u0000${file}`;
 
+/** More changed rows under one row than this repaint that row instead. */
+const MANY_ROWS = 100;
+
+/** The rows above `node`, nearest first. */
+function ancestors(node: TreeNode): TreeNode[] {
+  const out: TreeNode[] = [];
+  for (let up = node.parent; up; up = up.parent) out.push(up);
+  return out;
+}
+
+/** Whether `node` shows what `row` says already (every field the server sends is compared). */
+function sameRow(node: TreeNode, row: TreeRow): boolean {
+  const shown = node as unknown as Record<string, unknown>;
+  return Object.entries(row).every(([key, value]) => JSON.stringify(shown[key]) === JSON.stringify(value));
+}
+
 /**
  * The Milestones tree. Its rows come from the language server, which holds the index and shapes the
  * rows (`core/views/treeRows`): the extension asks for a row's children when VS Code shows them, and
@@ -28,6 +44,8 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly rowsOf = new Map<string, MilestoneNode[]>();
   /** Every row last given to VS Code, by id: VS Code knows a row by the object it was given last. */
   private readonly known = new Map<string, TreeNode>();
+  /** The rows last given to VS Code under each row, by its id ('' for the top rows). */
+  private readonly givenChildren = new Map<string, TreeNode[]>();
   /**
    * Rows asked for before a repaint, by parent id ('' for the top rows), which VS Code then gets at
    * once. Why: while VS Code waits for the rows of a repaint it has forgotten the old ones, and a
@@ -43,14 +61,19 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   constructor(private readonly index: ServedIndex) {
     this.subscriptions = [index.onDidIndex((update) => {
-      if (update.reason === 'scan' || update.changes.length > 0) {
+      // Files that kept their rows: only those rows (and the roll-ups above them) are repainted. A
+      // filter is matched against step texts, so with one the rows shown may differ: all is repainted.
+      if (update.reason === 'change' && update.rowsOnly && this.filterText === '' && this.timer === undefined) {
+        void this.repaintRows([...update.changes, ...update.problems]);
+      } else if (update.reason === 'scan' || update.changes.length > 0) {
         // The rows made ready (or being made ready) are stale now: until the repaint, a request is
         // answered by the server.
         this.repaints++;
         this.prefetched.clear();
+        this.givenChildren.clear();
         this.refreshSoon();
       } else {
-        void this.repaintProblems(update.problems);
+        void this.repaintRows(update.problems);
       }
     })];
   }
@@ -80,6 +103,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (!node) {
       this.repaints++;
       this.prefetched.clear();
+      this.givenChildren.clear();
     }
     this.changed.fire(node);
   }
@@ -110,7 +134,8 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const key = node?.id ?? '';
     this.opened.add(key);
     // Kept until the next repaint: they are the index's latest state, and VS Code may ask twice.
-    const ready = this.prefetched.get(key);
+    // So are the rows given since the last full repaint: a repaint of some rows updates them in place.
+    const ready = this.prefetched.get(key) ?? this.givenChildren.get(key);
     if (ready?.every((r) => r.parent === node)) return this.given(node, ready);
     return this.childrenOf(node).then((children) => this.given(node, children));
   }
@@ -120,7 +145,9 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (!node) {
       this.rowsOf.clear();
       this.known.clear();
+      this.givenChildren.clear();
     }
+    this.givenChildren.set(node?.id ?? '', children);
     for (const child of children) this.remember(child);
     return children;
   }
@@ -204,30 +231,68 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   /**
-   * The problems of some files changed, nothing else of them: repaints only their milestone rows,
-   * with what the server says of them now. Why not the whole tree: the server's answer comes a
-   * moment after an edit's own repaint, and during a repaint VS Code forgets the rows, so a
-   * checkbox clicked or a key pressed on any row then is lost.
+   * Some files changed what their rows show (problems, step counts), not which rows there are:
+   * repaints only their milestone rows, and the rows above them whose roll-up changed, with what the
+   * server says of them now. Why not the whole tree: a group of thousands of rows costs seconds to
+   * send again, and during a repaint VS Code forgets the rows, so a checkbox clicked or a key
+   * pressed on any row then is lost. A row the server no longer has means the rows did change: then
+   * everything is repainted.
    */
-  private async repaintProblems(files: readonly FolderFile[]): Promise<void> {
-    const nodes = files.flatMap((f) => this.rowsOf.get(fileKey(f.folder, f.file)) ?? []);
-    if (nodes.length === 0) return;
+  private async repaintRows(files: readonly FolderFile[]): Promise<void> {
+    const milestones = files.flatMap((f) => this.rowsOf.get(fileKey(f.folder, f.file)) ?? []);
+    // The rows above them, and the top rows (the roll-up of a closed group changes too).
+    const nodes = new Map<string, TreeNode>(milestones.map((n) => [n.id, n]));
+    for (const n of milestones) for (let up = n.parent; up; up = up.parent) nodes.set(up.id, up);
+    for (const n of this.prefetchedOrGiven('')) nodes.set(n.id, n);
+    if (milestones.length === 0 && nodes.size === 0) return;
     const repaints = this.repaints;
-    const rows = await this.index.treeRows(nodes.map((n) => n.id), this.options());
-    // VS Code asks again for the rows under a row it repaints: they are made ready first, as for a
-    // full repaint, so that a click on one of them meanwhile is not lost.
-    const below = await this.rowsBelow(nodes, () => repaints === this.repaints);
-    if (!below) return; // a full repaint replaces this one
-    const repaint: TreeNode[] = [];
-    nodes.forEach((node, i) => {
-      const row: TreeRow | null | undefined = rows[i];
-      if (row?.kind !== 'milestone' || this.known.get(node.id) !== node) return;
+    const asked = [...nodes.values()];
+    const rows = await this.index.treeRows(asked.map((n) => n.id), this.options());
+    if (repaints !== this.repaints) return; // a full repaint replaces this one
+    const changed: TreeNode[] = [];
+    for (const [i, node] of asked.entries()) {
+      const row = rows[i];
+      if (!row || row.kind !== node.kind) return this.refreshSoon();
+      if (this.known.get(node.id) !== node || sameRow(node, row)) continue;
       // The object VS Code knows is updated in place: a new one would be a row it does not know.
-      Object.assign(node as { -readonly [K in keyof MilestoneNode]: MilestoneNode[K] }, row);
-      repaint.push(node);
-    });
+      Object.assign(node as unknown as Record<string, unknown>, row);
+      changed.push(node);
+    }
+    const repaint = this.rowsToRepaint(changed);
+    // A row repainted is a row whose children VS Code asks for again, and so on down the open rows:
+    // they are made ready first, as for a full repaint, so that a click on one of them meanwhile is
+    // not lost. Those of a group are the rows it has (updated above); those of a changed milestone
+    // (its steps) are asked for; the others' are the rows given before.
+    const below = await this.rowsBelow(changed.filter((n) => n.kind === 'milestone'), () => repaints === this.repaints);
+    if (!below) return;
+    for (const node of repaint) {
+      if (node.kind !== 'milestone' && this.givenChildren.has(node.id)) this.prefetched.set(node.id, this.givenChildren.get(node.id)!);
+    }
     for (const [id, children] of below) this.prefetched.set(id, children);
     if (repaint.length > 0) this.changed.fire(repaint);
+  }
+
+  /**
+   * What to name to VS Code to repaint `changed`: each row, or the row above it (its rows are then
+   * given again, updated in place) when many rows under it changed, such as the problems a first
+   * scan finds (seen at 10,000 files: 2,068 rows at once). VS Code looks up each named row among the
+   * others named and refreshes each on its own; one row above them is one refresh.
+   */
+  private rowsToRepaint(changed: readonly TreeNode[]): TreeNode[] {
+    const under = new Map<string, number>();
+    for (const node of changed) if (node.parent) under.set(node.parent.id, (under.get(node.parent.id) ?? 0) + 1);
+    const out = new Map<string, TreeNode>();
+    for (const node of changed) {
+      const target = node.parent && (under.get(node.parent.id) ?? 0) > MANY_ROWS ? node.parent : node;
+      out.set(target.id, target);
+    }
+    // A row whose parent is repainted is repainted with it.
+    return [...out.values()].filter((n) => !ancestors(n).some((up) => out.has(up.id)));
+  }
+
+  /** The rows under `id` ('' for the top) as last made ready or given to VS Code. */
+  private prefetchedOrGiven(id: string): readonly TreeNode[] {
+    return this.prefetched.get(id) ?? this.givenChildren.get(id) ?? [];
   }
 
   private refreshSoon(): void {

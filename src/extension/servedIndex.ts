@@ -19,6 +19,8 @@ export interface IndexUpdate {
   readonly changes: readonly FolderFile[];
   /** Files whose rows show other problems now (and nothing else changed of them). */
   readonly problems: readonly FolderFile[];
+  /** The files of `changes` kept their rows (none came, went or moved): only what rows show changed. */
+  readonly rowsOnly: boolean;
 }
 
 /** The milestones of one workspace folder. */
@@ -68,7 +70,7 @@ export class ServedIndex implements vscode.Disposable {
     this.subscriptions = [
       client.onNotification(INDEX_CHANGED_NOTIFICATION, (change: IndexChange) => this.take(change)),
       // A server started again has read everything again: every view asks again.
-      client.onDidChangeState((e) => { if (e.newState === State.Running && this.ready) this.changed.fire({ reason: 'scan', changes: [], problems: [] }); }),
+      client.onDidChangeState((e) => { if (e.newState === State.Running && this.ready) this.changed.fire({ reason: 'scan', changes: [], problems: [], rowsOnly: false }); }),
     ];
   }
 
@@ -144,7 +146,7 @@ export class ServedIndex implements vscode.Disposable {
   private take(change: IndexChange): void {
     this.ready = change.ready;
     this.files = change.milestoneFiles;
-    this.changed.fire({ reason: change.scanned ? 'scan' : 'change', changes: change.files, problems: change.problems });
+    this.changed.fire({ reason: change.scanned ? 'scan' : 'change', changes: change.files, problems: change.problems, rowsOnly: change.rowsOnly });
   }
 
   /**

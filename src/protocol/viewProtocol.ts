@@ -100,6 +100,11 @@ export interface IndexChange {
   readonly files: readonly FolderFile[];
   /** Files whose shown problems changed, and only those (their rows change). */
   readonly problems: readonly FolderFile[];
+  /**
+   * Every file of `files` kept its milestones (`core/views/sameRows`): no row came or went, none
+   * moved to another group; only what their rows and their groups' roll-ups show may differ.
+   */
+  readonly rowsOnly: boolean;
   /** A scan of the workspace ended with this change. */
   readonly scanned: boolean;
   /** The server has ended its first scan (the tree shows "no milestone files" only then). */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { MilestoneIndex } from '../core/index/milestoneIndex';
 import type { FileReading } from '../core/model';
 import type { Problem } from '../core/problems';
-import { workspaceProblems, type IndexedFile } from '../core/validate/workspaceProblems';
+import { crossFileFacts, workspaceProblems, type IndexedFile } from '../core/validate/workspaceProblems';
 import { readBounded } from './serverFiles';
 
 /** A file of a folder: the folder's root and the path in it. */
@@ -32,13 +32,38 @@ export class ServerIndex {
    *   checks place their problems in it, and read the files that are not open from disk.
    * @param maxFileSize The size bound of a folder's reads.
    */
+  /**
+   * Files read again with the same cross-file facts (`crossFileFacts`) that have cross-file
+   * problems: only where those are placed in their text is worked out again (by `root\0file`).
+   */
+  private readonly toPlace = new Set<string>();
+  /** The file being stored with the same facts, while it is stored. */
+  private sameFacts: string | null = null;
+
   constructor(private readonly textOf: (root: string, file: string) => string | null, private readonly maxFileSize: (root: string) => number) {
-    this.readings.onDidChange(() => { this.problems = null; });
+    this.readings.onDidChange((e) => {
+      if (e.changes.every((c) => `${c.folder}\0${c.file}` === this.sameFacts)) return;
+      this.problems = null;
+      this.toPlace.clear();
+    });
   }
 
-  /** Keeps `reading` as what `file` of `root` reads as; null: it is gone or no milestone file. */
+  /**
+   * Keeps `reading` as what `file` of `root` reads as; null: it is gone or no milestone file. Why the
+   * facts are compared: a tick or a reworded step changes none, and the checks across files then
+   * need no other file's text (read from disk: seconds at thousands of files with problems).
+   */
   set(root: string, file: string, reading: FileReading | null): void {
-    this.readings.set(root, file, reading);
+    const key = `${root}\0${file}`;
+    const before = this.readings.get(root, file);
+    const same = this.problems !== null && before !== undefined && reading !== null && crossFileFacts(before) === crossFileFacts(reading);
+    this.sameFacts = same ? key : null;
+    try {
+      this.readings.set(root, file, reading);
+    } finally {
+      this.sameFacts = null;
+    }
+    if (same && this.problems?.has(key)) this.toPlace.add(key);
   }
 
   /** Forgets `file` of `root` and every file below it (a folder was deleted); the files forgotten. */
@@ -58,9 +83,7 @@ export class ServerIndex {
 
   /** The files of `root` the index holds. */
   filesOf(root: string): string[] {
-    const files: string[] = [];
-    for (const entry of this.readings.entries()) if (entry.folder === root) files.push(entry.file);
-    return files;
+    return this.readings.filesOf(root);
   }
 
   has(root: string, file: string): boolean {
@@ -69,20 +92,36 @@ export class ServerIndex {
 
   /** Every file's cross-file problems (files without any are not listed). */
   crossFileProblems(): readonly { at: FolderFile; problems: readonly Problem[] }[] {
-    if (this.problems === null) this.problems = this.check();
-    return [...this.problems.values()];
+    return [...this.current().values()];
   }
 
   /** The cross-file problems of `file` of `root`. */
   problemsOf(root: string, file: string): readonly Problem[] {
-    if (this.problems === null) this.problems = this.check();
-    return this.problems.get(`${root}\0${file}`)?.problems ?? [];
+    return this.current().get(`${root}\0${file}`)?.problems ?? [];
   }
 
-  private check(): Map<string, { at: FolderFile; problems: Problem[] }> {
+  private current(): Map<string, { at: FolderFile; problems: Problem[] }> {
+    if (this.problems === null) {
+      this.problems = this.check(null);
+    } else if (this.toPlace.size > 0) {
+      // The same problems; those of the files read again are placed in their new text.
+      const placed = this.check(this.toPlace);
+      for (const key of this.toPlace) {
+        const entry = placed.get(key);
+        if (entry) this.problems.set(key, entry);
+        else this.problems.delete(key);
+      }
+      this.toPlace.clear();
+    }
+    return this.problems;
+  }
+
+  /** The problems of every file, placed in the texts of `only` (null: of all; the others at their first line). */
+  private check(only: ReadonlySet<string> | null): Map<string, { at: FolderFile; problems: Problem[] }> {
     const files: IndexedFile[] = [];
     for (const { folder, reading } of this.readings.entries()) files.push({ folder, reading });
-    const texts = (root: string, file: string) => this.textOf(root, file) ?? readBounded(path.join(root, ...file.split('/')), this.maxFileSize(root));
+    const texts = (root: string, file: string) => (only !== null && !only.has(`${root}\0${file}`) ? null
+      : this.textOf(root, file) ?? readBounded(path.join(root, ...file.split('/')), this.maxFileSize(root)));
     const facts = { exists: (root: string, file: string) => this.textOf(root, file) !== null || exists(path.join(root, ...file.split('/'))) };
     const out = new Map<string, { at: FolderFile; problems: Problem[] }>();
     for (const { folder, problem } of workspaceProblems(files, texts, facts)) {

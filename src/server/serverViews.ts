@@ -54,6 +54,7 @@ interface TreeState {
   readonly generation: number;
   readonly roots: Node[];
   readonly nodes: Map<string, Node>;
+  readonly children: Map<string, Node[]>;
 }
 
 export class ServerViews {
@@ -153,13 +154,17 @@ export class ServerViews {
     const roots = rows.rootNodes(host, folders, options, this.source.ready() || byRoot.size > 0);
     const nodes = new Map<string, Node>();
     for (const node of roots) nodes.set(node.id, node);
-    this.state = { key, generation: this.generation, roots, nodes };
+    this.state = { key, generation: this.generation, roots, nodes, children: new Map() };
     return this.state;
   }
 
+  /** The rows under `node`, made once per state (a row found by its id walks the levels above it). */
   private childrenOf(state: TreeState, node: Node, options: rows.TreeOptions): Node[] {
+    const known = state.children.get(node.id);
+    if (known) return known;
     const kids = rows.childNodes(host, node, options);
     for (const kid of kids) state.nodes.set(kid.id, kid);
+    state.children.set(node.id, kids);
     return kids;
   }
 

@@ -20,6 +20,7 @@ import { scanFolder, scanOneFile } from '../core/workspace/scanFolder';
 import type { ServerSettings } from '../protocol/serverProtocol';
 import type { FolderFile, IndexChange } from '../protocol/viewProtocol';
 import { decisionsFileOf, isApprovalLog } from '../core/lifecycle/approval/approvalGate';
+import { sameRows } from '../core/views/sameRows';
 import { readBounded } from './serverFiles';
 import { ServerViews } from './serverViews';
 import { ProblemLayers, type ProblemLayer } from './problemLayers';
@@ -75,6 +76,12 @@ export class ServerWorkspace {
   private readonly problemLines = new Map<string, string>();
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning = false;
+  /** The file being stored with the same rows as before (`sameRows`), while it is stored. */
+  private sameRowsKey: string | null = null;
+  /** Whether a change since the last notice may have added, removed or regrouped rows. */
+  private reshaped = false;
+  /** Files read from disk again while a scan checks the files it read (its results for them are older). */
+  private readonly readSinceScan = new Set<string>();
   private ready = false;
 
   constructor(private readonly out: WorkspaceOutput) {
@@ -106,7 +113,9 @@ export class ServerWorkspace {
     this.index.readings.onDidChange((e) => {
       for (const change of e.changes) {
         const folder = this.folderAt(change.folder);
-        if (folder) this.pendingFiles.set(`${change.folder}\0${change.file}`, { folder: folder.uri, file: change.file });
+        const key = `${change.folder}\0${change.file}`;
+        if (key !== this.sameRowsKey) this.reshaped = true;
+        if (folder) this.pendingFiles.set(key, { folder: folder.uri, file: change.file });
       }
       this.notifySoon();
     });
@@ -286,41 +295,51 @@ export class ServerWorkspace {
   }
 
   /**
-   * Reads every milestone file of every folder (`SCAN_CHUNK` a turn), keeps its reading in the index
-   * and, with the scope `workspace`, its own problems (an open document's from its text); then the
-   * checks across files and of the schema files. A newer scan stops this one.
+   * Reads every milestone file of every folder (`SCAN_CHUNK` a turn) and keeps its reading in the
+   * index; the tree is then full, and told so. Then, with the scope `workspace`, checks each file's
+   * own problems (an open document's from its text), the checks across files and of the schema files.
+   * Why two passes: the checks cost several times the reading (schemas, cross-file), and the person
+   * waits for the tree, not for the Problems panel. A newer scan stops this one.
    */
   scan(): Promise<number> {
     const generation = ++this.scanGeneration;
     const started = Date.now();
     this.scanning = true;
-    this.scanned = this.scanFolders(generation).catch((error: unknown) => {
-      this.out.fail('Reading the workspace failed', error);
-      return 0;
-    }).finally(() => {
-      if (generation !== this.scanGeneration) return;
+    const indexed = () => {
+      if (generation !== this.scanGeneration || !this.scanning) return;
       this.out.log?.(`Indexed ${this.milestoneFiles} milestone file(s) in ${this.folders.all.length} folder(s) in ${Date.now() - started} ms.`);
       this.scanning = false;
       this.ready = true;
       this.views.invalidate();
       this.notify(true);
+    };
+    this.scanned = this.scanFolders(generation, started, indexed).catch((error: unknown) => {
+      this.out.fail('Reading the workspace failed', error);
+      return 0;
+    }).finally(() => {
+      // The problems the second pass found reach the rows as any other change of problems does:
+      // only the rows showing them are repainted (a repaint of all would close a group the person
+      // is opening at that moment).
+      if (generation === this.scanGeneration) indexed();
     });
     return this.scanned;
   }
 
-  private async scanFolders(generation: number): Promise<number> {
-    const fileLayer = new Map<string, readonly Problem[]>();
+  private async scanFolders(generation: number, started: number, indexed: () => void): Promise<number> {
     /** Files the scan found on disk (an open document of a deleted file is checked, not indexed). */
     const onDisk = new Set<string>();
+    /** Files read from disk whose own problems the second pass checks. */
+    const toCheck: DocumentPlace[] = [];
     let read = 0;
+    const pause = async (): Promise<boolean> => {
+      if (++read % SCAN_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+      return generation === this.scanGeneration;
+    };
     this.index.keepFolders(this.folders.all.map((f) => f.root));
     for (const folder of this.folders.all) {
       const seen = new Set<string>();
       for (const item of scanFolder(folder.root, { include: folder.include, exclude: folder.exclude, maxFileSize: folder.maxFileSize })) {
-        if (++read % SCAN_CHUNK === 0) {
-          await new Promise((resolve) => setImmediate(resolve));
-          if (generation !== this.scanGeneration) return 0;
-        }
+        if (!(await pause())) return 0;
         if (item.kind === 'unreadable-folder') continue;
         const found = this.safely(item.file, () => readFoundFile(item.file, item, raiseLimit));
         if (!found) continue;
@@ -333,12 +352,28 @@ export class ServerWorkspace {
           continue;
         }
         this.setReading(folder.root, item.file, found.reading, found.text !== null);
-        if (this.scope === 'workspace') fileLayer.set(key, this.checkFound({ folderRoot: folder.root, file: item.file }, found));
+        if (this.scope === 'workspace') toCheck.push({ folderRoot: folder.root, file: item.file });
       }
       for (const file of this.index.filesOf(folder.root)) if (!seen.has(file) && !this.open.has(uriOf(folder.root, file))) this.index.set(folder.root, file, null);
       this.loadApprovalLogs(folder);
     }
     if (generation !== this.scanGeneration) return 0;
+    indexed();
+    const fileLayer = new Map<string, readonly Problem[]>();
+    // A file read again since the first pass (an outside edit, a tick) keeps what that read found.
+    this.readSinceScan.clear();
+    for (const place of toCheck) {
+      if (!(await pause())) return 0;
+      const key = uriOf(place.folderRoot, place.file);
+      if (this.readSinceScan.has(key)) continue;
+      // Read again: keeping 10,000 texts from the first pass would cost their size in memory.
+      const folder = this.folderAt(place.folderRoot);
+      const item = folder ? scanOneFile(folder.root, place.file, folder.maxFileSize) : null;
+      const found = item === null || item.kind === 'unreadable-folder' ? null : this.safely(place.file, () => readFoundFile(place.file, item, raiseLimit));
+      if (found) fileLayer.set(key, this.checkFound(place, found));
+    }
+    for (const key of this.readSinceScan) fileLayer.set(key, this.layers.layerOf(key, 'file'));
+    this.readSinceScan.clear();
     // Open documents keep the layer computed from their text, checked again with today's schemas.
     for (const [key, doc] of this.open) {
       const problems = this.documentChecked(key, doc, onDisk.has(key));
@@ -346,6 +381,7 @@ export class ServerWorkspace {
     }
     this.replace('file', fileLayer);
     this.checkAcross();
+    this.out.log?.(`Checked ${toCheck.length} file(s) on disk and ${this.open.size} open document(s) since the scan began, in ${Date.now() - started} ms.`);
     return this.milestoneFiles;
   }
 
@@ -376,7 +412,7 @@ export class ServerWorkspace {
     }
     if (!index) return problems;
     this.setReading(place.folderRoot, place.file, this.safely(place.file, () => readMilestoneFile(place.file, text)), true);
-    this.loadApprovalLogs(this.folderAt(place.folderRoot));
+    this.loadApprovalLogs(this.folderAt(place.folderRoot), place.file);
     this.acrossSoon();
     return problems;
   }
@@ -388,8 +424,9 @@ export class ServerWorkspace {
     const item = scanOneFile(folder.root, place.file, folder.maxFileSize);
     const found = item === null || item.kind === 'unreadable-folder' ? null : this.safely(place.file, () => readFoundFile(place.file, item, raiseLimit));
     this.setReading(folder.root, place.file, found?.reading ?? null, found?.text != null);
-    this.loadApprovalLogs(folder);
+    this.loadApprovalLogs(folder, place.file);
     const problems = found && this.scope === 'workspace' ? this.checkFound(place, found) : [];
+    this.readSinceScan.add(key);
     if (this.layers.set(key, 'file', problems)) this.emit(key);
     this.acrossSoon();
   }
@@ -474,20 +511,29 @@ export class ServerWorkspace {
     // The same reading again (an editor opened on the file, a save of text already taken in) changes
     // nothing: no notice, so the tree does not repaint. Why it matters: during a repaint VS Code
     // forgets the rows for a moment, and a click or a context-menu command on one then loses its row.
-    if (!this.scanning && reading && sameReading(this.index.readings.get(root, file), reading)) return;
-    this.index.set(root, file, reading);
+    const before = this.index.readings.get(root, file);
+    if (!this.scanning && reading && sameReading(before, reading)) return;
+    // Compared before the approval gate: a status it changes is then a change of rows (cautious).
+    this.sameRowsKey = before !== undefined && reading !== null && sameRows(before, reading) ? `${root}\0${file}` : null;
+    try {
+      this.index.set(root, file, reading);
+    } finally {
+      this.sameRowsKey = null;
+    }
   }
 
   /**
    * Reads the approval logs (DECISIONS.md) that milestones of `folder` requiring an approval need and
-   * the index has not read yet: whether they are done depends on them.
+   * the index has not read yet: whether they are done depends on them. With `file`, only that file's
+   * (one file changed: a walk over every file per keystroke would cost O(files)).
    */
-  private loadApprovalLogs(folder: ServerFolder | undefined): void {
+  private loadApprovalLogs(folder: ServerFolder | undefined, file?: string): void {
     if (!folder) return;
     const { readings } = this.index;
     const missing = new Set<string>();
-    for (const entry of readings.entries()) {
-      if (entry.folder === folder.root && readings.lacksApprovalLog(folder.root, entry.reading)) missing.add(decisionsFileOf(entry.file));
+    for (const path of file === undefined ? readings.filesOf(folder.root) : [file]) {
+      const reading = readings.get(folder.root, path);
+      if (reading && readings.lacksApprovalLog(folder.root, reading)) missing.add(decisionsFileOf(path));
     }
     for (const file of missing) readings.setApprovalLog(folder.root, file, this.open.get(uriOf(folder.root, file))?.getText() ?? this.diskText(folder.root, file));
   }
@@ -522,8 +568,9 @@ export class ServerWorkspace {
     // After a scan the client shows everything again: the list of every file would only cost time.
     const change: IndexChange = {
       files: scanned ? [] : [...this.pendingFiles.values()], problems: scanned ? [] : [...this.pendingProblems.values()],
-      scanned, ready: this.ready, milestoneFiles: this.milestoneFiles,
+      rowsOnly: !scanned && !this.reshaped, scanned, ready: this.ready, milestoneFiles: this.milestoneFiles,
     };
+    this.reshaped = false;
     this.pendingFiles.clear();
     this.pendingProblems.clear();
     this.out.indexChanged(change);

@@ -40,7 +40,7 @@ function replaceOnce(text: string, from: string, to: string): string {
 
 /** Clicks the view's "Collapse All" title action (title actions show while the pointer is over the side bar). */
 async function collapseAll(): Promise<void> {
-  await view.titleAction('Collapse All');
+  await view.collapseAll();
 }
 
 /** Collapses the whole tree, then expands the given rows in order and returns the step row. */

@@ -101,20 +101,27 @@ export class MilestonesView {
    * Expands a collapsed row (no-op when it is expanded or a leaf); with `child`, waits for that row
    * to show. A click on the twistie that lands while the tree repaints its rows (each index update
    * does) is lost, and a row opened during a repaint can stay empty (VS Code drops the answer to a
-   * request for the rows of a parent it has just forgotten): a person clicks again, or folds the
-   * row and opens it again, and so does this, up to four times.
+   * request for the rows of a parent it has just forgotten) or close again (seen at 10,000 files,
+   * cause inside VS Code not found): a person clicks again, or folds the row and opens it again,
+   * and so does this, up to four times. `waitMs` bounds each wait for the
+   * row to open and the child to show (a group of thousands of rows takes a while).
    */
-  async expand(row: Locator, child?: Locator): Promise<void> {
+  async expand(row: Locator, child?: Locator, waitMs = 5000): Promise<void> {
     const twistie = row.locator('.monaco-tl-twistie');
-    const shows = (locator: Locator, timeout: number) => locator.waitFor({ timeout }).then(() => true, () => false);
+    const closed = row.and(this.page.locator('[aria-expanded="false"]'));
+    const open = row.and(this.page.locator(':not([aria-expanded="false"])'));
     for (let attempt = 1; ; attempt++) {
-      if ((await row.getAttribute('aria-expanded')) === 'false') await twistie.click();
-      const opened = await shows(row.and(this.page.locator(':not([aria-expanded="false"])')), 5000);
-      if (opened && (!child || (await shows(child, 5000)))) return;
-      if (attempt === 4) throw new Error(opened ? 'the row opened without showing the expected child row' : 'the row did not open');
-      if (opened) {
+      if (await closed.count()) await twistie.click();
+      // Open with the child shown; or closed again (VS Code closes a group opened while it repaints).
+      const outcome = await Promise.race([
+        open.waitFor({ timeout: waitMs }).then(() => (child ? child.waitFor({ timeout: waitMs }) : undefined)).then(() => 'shown' as const),
+        open.waitFor({ timeout: waitMs }).then(() => closed.waitFor({ timeout: waitMs })).then(() => 'closed' as const),
+      ].map((p) => p.catch(() => 'late' as const)));
+      if (outcome === 'shown') return;
+      if (attempt === 4) throw new Error(`the row did not open with its child after four tries (last: ${outcome})`);
+      if (outcome === 'late' && !(await closed.count())) {
         await twistie.click();
-        await row.and(this.page.locator('[aria-expanded="false"]')).waitFor();
+        await closed.waitFor();
       }
     }
   }
@@ -191,6 +198,21 @@ export class MilestonesView {
   }
 
   /** Clicks one of the view's title actions (they show while the pointer is over the side bar). */
+  /**
+   * Clicks Collapse All until no top row is open. A group whose rows are still being fetched when
+   * the click lands opens once they arrive (VS Code had nothing to close yet), as a person would see
+   * it do: they click again, and so does this, up to three times.
+   */
+  async collapseAll(): Promise<void> {
+    const open = this.rows.and(this.page.locator('[aria-level="1"][aria-expanded="true"]'));
+    for (let attempt = 1; ; attempt++) {
+      await this.titleAction('Collapse All');
+      const closed = await open.first().waitFor({ state: 'detached', timeout: 5000 }).then(() => true, () => false);
+      if (closed) return;
+      if (attempt === 3) throw new Error(`a top row stayed open after Collapse All three times: ${await open.first().textContent()}`);
+    }
+  }
+
   async titleAction(label: string): Promise<void> {
     // A hover left by an earlier click (a checkbox's "Mark not done") would take the pointer: move
     // away until it is gone, then point at the Milestones view's header, where its actions show.

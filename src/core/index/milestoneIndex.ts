@@ -156,6 +156,11 @@ export class MilestoneIndex {
     for (const [folder, files] of this.folders) for (const [file, reading] of files) yield { folder, file, reading };
   }
 
+  /** The indexed files of `folder`, in insertion order. */
+  filesOf(folder: string): string[] {
+    return [...(this.folders.get(folder)?.keys() ?? [])];
+  }
+
   /** Every milestone of every indexed file, with its folder. */
   milestones(): FolderMilestone[] {
     const out: FolderMilestone[] = [];

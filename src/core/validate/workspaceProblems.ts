@@ -41,3 +41,15 @@ export function workspaceProblems(files: readonly IndexedFile[], texts: (folder:
     ...handoffProblems(files, placers, facts),
   ];
 }
+
+/**
+ * What the checks above read of one file, as a string to compare: its path and convention, and of
+ * each milestone its id, convention and the header fields `id`, `depends-on` / `depends_on`. A file
+ * read again with the same facts changes no file's cross-file problems; only where its own are
+ * placed in its text can move. Keep in step with the checks.
+ */
+export function crossFileFacts(reading: FileReading): string {
+  return JSON.stringify([reading.file, reading.convention, reading.milestones.map((m) => [
+    m.id, m.convention, m.file, m.fields['id'] ?? null, m.fields['depends-on'] ?? null, m.fields['depends_on'] ?? null,
+  ])]);
+}

@@ -6,6 +6,7 @@
  * editor keeps what was open. Generic over the editor's folder (`F`) and file address (`U`): the
  * extension passes `vscode.WorkspaceFolder` and `vscode.Uri`, tests plain objects and strings.
  */
+import { groupBy } from '../checks/workspaceFiles';
 import { CONVENTION_LABEL, CONVENTIONS } from '../model';
 import type { HealthRow, Milestone, StatusCategory, Step } from '../model';
 import type { GroupKind } from '../rollups/groupRollup';
@@ -165,10 +166,12 @@ export function childNodes<F, U>(host: TreeHost<F, U>, node: TreeNode<F, U>, opt
       return groupNodes(host, node.folder, node.milestones, node.all, options, node);
     case 'group': {
       if (!node.byPlan) return milestoneNodes(host, node, node.milestones, options.filter);
-      const plans = [...new Set(node.milestones.map((m) => m.group))].sort();
-      return plans.map((plan): GroupNode<F, U> => ({
+      // One pass each (not a filter per plan: 200 plans of 4,300 milestones cost seconds).
+      const shown = groupBy(node.milestones, (m) => m.group);
+      const all = groupBy(node.all, (m) => m.group);
+      return [...shown.keys()].sort().map((plan): GroupNode<F, U> => ({
         kind: 'group', id: `${node.id}/p:${plan}`, parent: node, folder: node.folder, label: plan,
-        milestones: node.milestones.filter((m) => m.group === plan), all: node.all.filter((m) => m.group === plan), byPlan: false, by: 'plan',
+        milestones: shown.get(plan) ?? [], all: all.get(plan) ?? [], byPlan: false, by: 'plan',
       }));
     }
     case 'milestone': {

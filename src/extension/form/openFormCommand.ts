@@ -4,7 +4,7 @@ import { milestoneAtLineOrFirst } from '../../core/milestoneAtLine';
 import { CommandId, ContextKey } from '../commandIds';
 import type { ServedIndex } from '../servedIndex';
 import type { FormEditorProvider } from './formEditorProvider';
-import { workspaceFileUri } from '../servedIndex';
+import { folderFileOf } from '../servedIndex';
 import type { MilestoneAt } from './formPanel';
 
 /** Whether `uri` is a milestone file the index holds. */
@@ -81,8 +81,10 @@ export function registerOpenFormCommand(index: ServedIndex, provider: FormEditor
   return vscode.Disposable.from(
     vscode.window.onDidChangeActiveTextEditor(() => void syncContext()),
     index.onDidIndex((update) => {
-      const uri = vscode.window.activeTextEditor?.document.uri.toString();
-      if (update.reason === 'scan' || update.changes.some((c) => workspaceFileUri(c.folder, c.file) === uri)) void syncContext();
+      // The active file named as the server names files, once (a scan's notices list thousands).
+      const uri = vscode.window.activeTextEditor?.document.uri;
+      const active = uri === undefined ? null : folderFileOf(uri);
+      if (update.reason === 'scan' || (active !== null && update.changes.some((c) => c.file === active.file && c.folder === active.folder))) void syncContext();
     }),
     vscode.commands.registerCommand(CommandId.openForm, async (target?: unknown) => {
       const active = activeTabUri();

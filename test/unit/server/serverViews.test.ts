@@ -106,6 +106,7 @@ test('a file changed on disk is told as a changed file; its rows, the reading an
     const change = await notice(changes, (c) => c.files.some((f) => f.file === file));
     assert.deepEqual(change.files, [{ folder: uri, file }]);
     assert.equal(change.scanned, false);
+    assert.equal(change.rowsOnly, true, 'a box ticked keeps the file\'s rows: only they are repainted');
     const core = workspace.views.reading(uri, file)?.milestones.find((m) => m.title === 'Core Pipeline');
     assert.deepEqual(core?.progress, { done: 4, total: 5 });
     const status = workspace.views.children({ parent: null, options }).find((r) => r.kind === 'group' && r.label.startsWith('STATUS'))!;
@@ -115,6 +116,61 @@ test('a file changed on disk is told as a changed file; its rows, the reading an
     assert.deepEqual(next?.items.map((i) => i.text), ['Docs list every template helper']);
   } finally {
     done();
+  }
+});
+
+test('a change that adds, removes or regroups rows is told as such (the tree repaints all of it)', async () => {
+  const { dir, uri, workspace, changes, done } = await served();
+  try {
+    const file = 'STATUS.md';
+    const before = readFileSync(path.join(dir, file), 'utf8');
+    const cases: [string, string][] = [
+      ['a milestone added', `${before}\n## Milestone 9: Later\n\n**Status:** Planned\n\n- [ ] something\n`],
+      ['a milestone renamed', before.replace('Search MVP', 'Search beta')],
+      ['the file emptied of milestones', '# Nothing here\n'],
+    ];
+    for (const [what, text] of cases) {
+      writeFileSync(path.join(dir, file), text);
+      changes.length = 0;
+      workspace.refreshFiles([{ folder: uri, file }]);
+      const change = await notice(changes, (c) => c.files.some((f) => f.file === file));
+      assert.equal(change.rowsOnly, false, what);
+    }
+  } finally {
+    done();
+  }
+});
+
+test('the first scan tells the tree it is full before it checks any file\'s own problems', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ms-views-'));
+  cpSync(path.resolve('examples'), dir, { recursive: true });
+  // A milestone file whose header does not parse: a problem of its own, found by the second pass.
+  writeFileSync(path.join(dir, 'docs/milestones.kb/040-broken.md'), '---\nstatus: [in-progress\n---\n\n# Milestone 040: Broken\n\n- [ ] One\n');
+  const uri = pathToFileURL(dir).href;
+  const events: string[] = [];
+  const workspace = new ServerWorkspace({
+    publish: (_at, problems) => { if (problems.length > 0) events.push('problems'); },
+    fail: (what, error) => { throw new Error(`${what}: ${String(error)}`); },
+    indexChanged: (c) => {
+      if (c.scanned) events.push(`full tree of ${c.milestoneFiles} files`);
+      else if (c.problems.length > 0) events.push(`problems of ${c.problems.map((f) => f.file).join(' ')} on their rows`);
+    },
+  });
+  try {
+    workspace.start([uri], { scope: 'workspace', workspaceSchemas: true, folders: [{ uri, schemas: [], include: ['**/*.md', '**/*.json'], exclude: ['**/node_modules/**'], maxFileSize: 1_000_000 }] });
+    await workspace.scan();
+    const told = 'problems of docs/milestones.kb/040-broken.md on their rows';
+    for (const started = Date.now(); !events.includes(told) && Date.now() - started < 5000;) await new Promise((resolve) => setImmediate(resolve));
+    const first = events.findIndex((e) => e.startsWith('full tree'));
+    assert.ok(first >= 0 && events.includes('problems'), events.join(', '));
+    assert.ok(first < events.indexOf('problems'), `the tree was told full only after problems were sent: ${events.join(', ')}`);
+    // The rows of the files with problems are then told to show them (not the whole tree again).
+    assert.ok(events.includes(told), events.join(', '));
+    assert.equal(events.filter((e) => e.startsWith('full tree')).length, 1, events.join(', '));
+    assert.equal(events[first], `full tree of ${workspace.views.list().reduce((n, f) => n + new Set(f.milestones.map((m) => m.file)).size, 0)} files`);
+  } finally {
+    workspace.dispose();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
