@@ -66,12 +66,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       if (update.reason === 'change' && update.rowsOnly && this.filterText === '' && this.timer === undefined) {
         void this.repaintRows([...update.changes, ...update.problems]);
       } else if (update.reason === 'scan' || update.changes.length > 0) {
-        // The rows made ready (or being made ready) are stale now: until the repaint, a request is
-        // answered by the server.
-        this.repaints++;
-        this.prefetched.clear();
-        this.givenChildren.clear();
-        this.refreshSoon();
+        this.repaintAll();
       } else {
         void this.repaintRows(update.problems);
       }
@@ -252,7 +247,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const changed: TreeNode[] = [];
     for (const [i, node] of asked.entries()) {
       const row = rows[i];
-      if (!row || row.kind !== node.kind) return this.refreshSoon();
+      if (!row || row.kind !== node.kind) return this.repaintAll();
       if (this.known.get(node.id) !== node || sameRow(node, row)) continue;
       // The object VS Code knows is updated in place: a new one would be a row it does not know.
       Object.assign(node as unknown as Record<string, unknown>, row);
@@ -293,6 +288,14 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** The rows under `id` ('' for the top) as last made ready or given to VS Code. */
   private prefetchedOrGiven(id: string): readonly TreeNode[] {
     return this.prefetched.get(id) ?? this.givenChildren.get(id) ?? [];
+  }
+
+  /** Repaints every row soon. The rows made ready (or being made ready) and given are stale now: until the repaint, a request is answered by the server. */
+  private repaintAll(): void {
+    this.repaints++;
+    this.prefetched.clear();
+    this.givenChildren.clear();
+    this.refreshSoon();
   }
 
   private refreshSoon(): void {

@@ -25,6 +25,7 @@ import { readBounded } from './serverFiles';
 import { ServerViews } from './serverViews';
 import { ProblemLayers, type ProblemLayer } from './problemLayers';
 import { fileSystemPath, fileUri, ServerFolders, type ServerFolder } from './serverFolders';
+import { IndexNotices } from './indexNotices';
 import { ServerIndex } from './serverIndex';
 
 /** The end of a too-large file's problem: the setting is the editor's (`milestones.maxFileSize`). */
@@ -35,10 +36,6 @@ const ACROSS_DELAY_MS = 200;
 const RECHECK_DELAY_MS = 50;
 /** Files read and checked per turn of the event loop in a scan: requests are answered in between. */
 const SCAN_CHUNK = 50;
-/** Quiet time that gathers index changes (a save and its watcher event) into one notification. */
-const NOTIFY_DELAY_MS = 20;
-/** During a scan, the client hears of its progress at most this often: each notice repaints the tree. */
-const SCAN_NOTIFY_MS = 1000;
 
 export interface WorkspaceOutput {
   /** The problems of `uri` changed (an open document's URI as the client gave it). */
@@ -71,15 +68,10 @@ export class ServerWorkspace {
   /** Files indexed only for their note (too large, binary …): there is no text to edit. */
   private readonly textless = new Set<string>();
   /** Changes not yet sent to the client (`root\0file` → file), and the problem lines each file shows. */
-  private readonly pendingFiles = new Map<string, FolderFile>();
-  private readonly pendingProblems = new Map<string, FolderFile>();
-  private readonly problemLines = new Map<string, string>();
-  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly notices: IndexNotices;
   private scanning = false;
   /** The file being stored with the same rows as before (`sameRows`), while it is stored. */
   private sameRowsKey: string | null = null;
-  /** Whether a change since the last notice may have added, removed or regrouped rows. */
-  private reshaped = false;
   /** Files read from disk again while a scan checks the files it read (its results for them are older). */
   private readonly readSinceScan = new Set<string>();
   private ready = false;
@@ -110,14 +102,13 @@ export class ServerWorkspace {
       },
       textOf: (root, file) => this.open.get(uriOf(root, file))?.getText() ?? this.diskText(root, file),
     });
+    this.notices = new IndexNotices(out.indexChanged?.bind(out), () => ({ scanning: this.scanning, ready: this.ready, milestoneFiles: this.milestoneFiles }));
     this.index.readings.onDidChange((e) => {
       for (const change of e.changes) {
         const folder = this.folderAt(change.folder);
         const key = `${change.folder}\0${change.file}`;
-        if (key !== this.sameRowsKey) this.reshaped = true;
-        if (folder) this.pendingFiles.set(key, { folder: folder.uri, file: change.file });
+        this.notices.fileChanged(key, folder ? { folder: folder.uri, file: change.file } : null, key === this.sameRowsKey);
       }
-      this.notifySoon();
     });
   }
 
@@ -291,7 +282,7 @@ export class ServerWorkspace {
     this.scanGeneration++;
     clearTimeout(this.acrossTimer);
     clearTimeout(this.recheckTimer);
-    clearTimeout(this.notifyTimer);
+    this.notices.dispose();
   }
 
   /**
@@ -311,7 +302,7 @@ export class ServerWorkspace {
       this.scanning = false;
       this.ready = true;
       this.views.invalidate();
-      this.notify(true);
+      this.notices.flush(true);
     };
     this.scanned = this.scanFolders(generation, started, indexed).catch((error: unknown) => {
       this.out.fail('Reading the workspace failed', error);
@@ -495,14 +486,9 @@ export class ServerWorkspace {
     const problems = this.shown(key) ? this.layers.problemsOf(key) : [];
     this.out.publish(doc?.uri ?? key, problems, doc?.version);
     const lines = problems.map((p) => p.range.start.line).sort((a, b) => a - b).join(',');
-    if ((this.problemLines.get(key) ?? '') === lines) return;
-    if (lines === '') this.problemLines.delete(key);
-    else this.problemLines.set(key, lines);
     const abs = fileSystemPath(key);
     const at = abs === null ? null : this.folders.locate(abs);
-    if (!at) return;
-    this.pendingProblems.set(key, { folder: at.folder.uri, file: at.file });
-    this.notifySoon();
+    this.notices.problemsShown(key, at ? { folder: at.folder.uri, file: at.file } : null, lines);
   }
 
   private setReading(root: string, file: string, reading: FoundReading['reading'] | null, hasText: boolean): void {
@@ -552,28 +538,6 @@ export class ServerWorkspace {
   /** A file's text on disk, within the folder's size bound; null when it is missing, too large or not a file. */
   private diskText(root: string, file: string): string | null {
     return readBounded(path.join(root, ...file.split('/')), this.folderAt(root)?.maxFileSize ?? Infinity);
-  }
-
-  /** Sends the gathered changes soon: after a short pause, or during a scan at most each `SCAN_NOTIFY_MS`. */
-  private notifySoon(): void {
-    if (this.notifyTimer !== undefined || !this.out.indexChanged) return;
-    this.notifyTimer = setTimeout(() => this.notify(false), this.scanning ? SCAN_NOTIFY_MS : NOTIFY_DELAY_MS);
-  }
-
-  private notify(scanned: boolean): void {
-    clearTimeout(this.notifyTimer);
-    this.notifyTimer = undefined;
-    if (!this.out.indexChanged) return;
-    if (!scanned && this.pendingFiles.size === 0 && this.pendingProblems.size === 0) return;
-    // After a scan the client shows everything again: the list of every file would only cost time.
-    const change: IndexChange = {
-      files: scanned ? [] : [...this.pendingFiles.values()], problems: scanned ? [] : [...this.pendingProblems.values()],
-      rowsOnly: !scanned && !this.reshaped, scanned, ready: this.ready, milestoneFiles: this.milestoneFiles,
-    };
-    this.reshaped = false;
-    this.pendingFiles.clear();
-    this.pendingProblems.clear();
-    this.out.indexChanged(change);
   }
 
   /** With the scope `openFiles`, only open documents show problems. */
