@@ -290,8 +290,13 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return this.prefetched.get(id) ?? this.givenChildren.get(id) ?? [];
   }
 
-  /** Repaints every row soon. The rows made ready (or being made ready) and given are stale now: until the repaint, a request is answered by the server. */
-  private repaintAll(): void {
+  /**
+   * Repaints every row soon, with the rows made ready first (`refresh` repaints at once, and VS Code
+   * then waits on the server for every open row: a click in that moment is lost, and the repaint
+   * after a lost click would lose the next one). The rows made ready (or being made ready) and given
+   * are stale now: until the repaint, a request is answered by the server.
+   */
+  repaintAll(): void {
     this.repaints++;
     this.prefetched.clear();
     this.givenChildren.clear();

@@ -28,7 +28,7 @@ async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provide
   // (it shows the click until then), and say so.
   if (e.items.length === 0) {
     log.info('A checkbox was clicked while the tree repainted; VS Code did not say which row.');
-    provider.refresh();
+    provider.repaintAll();
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) Milestones: the tree was updating and missed that click; please click again.'), 5000);
     return;
   }
@@ -38,7 +38,7 @@ async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provide
     const result = await toggler.toggle(node.uri, refOf(node.step), state === vscode.TreeItemCheckboxState.Checked);
     if (result.kind !== 'ok' || result.edits === 0) repaint = true;
   }
-  if (repaint) provider.refresh();
+  if (repaint) provider.repaintAll();
 }
 
 /** The Milestones view: tree, checkboxes, title-bar actions and the context keys their `when` clauses read. */
