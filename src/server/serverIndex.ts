@@ -7,6 +7,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { MilestoneIndex } from '../core/index/milestoneIndex';
+import { decisionsFileOf } from '../core/lifecycle/approval/approvalGate';
 import type { FileReading } from '../core/model';
 import type { Problem } from '../core/problems';
 import { crossFileFacts, workspaceProblems, type IndexedFile } from '../core/validate/workspaceProblems';
@@ -66,6 +67,25 @@ export class ServerIndex {
     if (same && this.problems?.has(key)) this.toPlace.add(key);
   }
 
+  /**
+   * Reads the approval logs (DECISIONS.md) that milestones of `root` requiring an approval need and
+   * the index has not read yet: whether they are done depends on them. With `file`, only that file's
+   * (one file changed: a walk over every file per keystroke would cost O(files)).
+   */
+  loadApprovalLogs(root: string, file?: string): void {
+    const missing = new Set<string>();
+    for (const path of file === undefined ? this.readings.filesOf(root) : [file]) {
+      const reading = this.readings.get(root, path);
+      if (reading && this.readings.lacksApprovalLog(root, reading)) missing.add(decisionsFileOf(path));
+    }
+    for (const log of missing) this.readings.setApprovalLog(root, log, this.currentText(root, log));
+  }
+
+  /** The approval log `file` of `root` changed: read again from `text` (undefined: from disk; null: it is gone). */
+  approvalLogChanged(root: string, file: string, text: string | null | undefined): void {
+    this.readings.setApprovalLog(root, file, text === undefined ? this.diskText(root, file) : text);
+  }
+
   /** Forgets `file` of `root` and every file below it (a folder was deleted); the files forgotten. */
   removeUnder(root: string, file: string): string[] {
     const gone = this.filesOf(root).filter((f) => f === file || f.startsWith(`${file}/`));
@@ -116,12 +136,21 @@ export class ServerIndex {
     return this.problems;
   }
 
+  /** The text of `file` of `root` as an editor has it, else on disk (bounded); null when there is none. */
+  currentText(root: string, file: string): string | null {
+    return this.textOf(root, file) ?? this.diskText(root, file);
+  }
+
+  /** A file's text on disk, within the folder's size bound; null when it is missing, too large or not a file. */
+  private diskText(root: string, file: string): string | null {
+    return readBounded(path.join(root, ...file.split('/')), this.maxFileSize(root));
+  }
+
   /** The problems of every file, placed in the texts of `only` (null: of all; the others at their first line). */
   private check(only: ReadonlySet<string> | null): Map<string, { at: FolderFile; problems: Problem[] }> {
     const files: IndexedFile[] = [];
     for (const { folder, reading } of this.readings.entries()) files.push({ folder, reading });
-    const texts = (root: string, file: string) => (only !== null && !only.has(`${root}\0${file}`) ? null
-      : this.textOf(root, file) ?? readBounded(path.join(root, ...file.split('/')), this.maxFileSize(root)));
+    const texts = (root: string, file: string) => (only !== null && !only.has(`${root}\0${file}`) ? null : this.currentText(root, file));
     const facts = { exists: (root: string, file: string) => this.textOf(root, file) !== null || exists(path.join(root, ...file.split('/'))) };
     const out = new Map<string, { at: FolderFile; problems: Problem[] }>();
     for (const { folder, problem } of workspaceProblems(files, texts, facts)) {

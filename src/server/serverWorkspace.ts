@@ -19,9 +19,8 @@ import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
 import { scanFolder, scanOneFile } from '../core/workspace/scanFolder';
 import type { ServerSettings } from '../protocol/serverProtocol';
 import type { FolderFile, IndexChange } from '../protocol/viewProtocol';
-import { decisionsFileOf, isApprovalLog } from '../core/lifecycle/approval/approvalGate';
+import { isApprovalLog } from '../core/lifecycle/approval/approvalGate';
 import { sameRows } from '../core/views/sameRows';
-import { readBounded } from './serverFiles';
 import { ServerViews } from './serverViews';
 import { ProblemLayers, type ProblemLayer } from './problemLayers';
 import { fileSystemPath, fileUri, ServerFolders, type ServerFolder } from './serverFolders';
@@ -100,7 +99,7 @@ export class ServerWorkspace {
         const key = uriOf(root, file);
         return this.shown(key) ? this.layers.problemsOf(key) : [];
       },
-      textOf: (root, file) => this.open.get(uriOf(root, file))?.getText() ?? this.diskText(root, file),
+      textOf: (root, file) => this.index.currentText(root, file),
     });
     this.notices = new IndexNotices(out.indexChanged?.bind(out), () => ({ scanning: this.scanning, ready: this.ready, milestoneFiles: this.milestoneFiles }));
     this.index.readings.onDidChange((e) => {
@@ -508,20 +507,9 @@ export class ServerWorkspace {
     }
   }
 
-  /**
-   * Reads the approval logs (DECISIONS.md) that milestones of `folder` requiring an approval need and
-   * the index has not read yet: whether they are done depends on them. With `file`, only that file's
-   * (one file changed: a walk over every file per keystroke would cost O(files)).
-   */
+  /** The approval logs (DECISIONS.md) that milestones of `folder` (of `file` only, when given) need and the index lacks. */
   private loadApprovalLogs(folder: ServerFolder | undefined, file?: string): void {
-    if (!folder) return;
-    const { readings } = this.index;
-    const missing = new Set<string>();
-    for (const path of file === undefined ? readings.filesOf(folder.root) : [file]) {
-      const reading = readings.get(folder.root, path);
-      if (reading && readings.lacksApprovalLog(folder.root, reading)) missing.add(decisionsFileOf(path));
-    }
-    for (const file of missing) readings.setApprovalLog(folder.root, file, this.open.get(uriOf(folder.root, file))?.getText() ?? this.diskText(folder.root, file));
+    if (folder) this.index.loadApprovalLogs(folder.root, file);
   }
 
   /**
@@ -531,13 +519,7 @@ export class ServerWorkspace {
   private approvalLogChanged(key: string, text: string | null | undefined): void {
     const abs = fileSystemPath(key);
     const at = abs === null ? null : this.folders.locate(abs);
-    if (!at || !isApprovalLog(at.file)) return;
-    this.index.readings.setApprovalLog(at.folder.root, at.file, text === undefined ? this.diskText(at.folder.root, at.file) : text);
-  }
-
-  /** A file's text on disk, within the folder's size bound; null when it is missing, too large or not a file. */
-  private diskText(root: string, file: string): string | null {
-    return readBounded(path.join(root, ...file.split('/')), this.folderAt(root)?.maxFileSize ?? Infinity);
+    if (at && isApprovalLog(at.file)) this.index.approvalLogChanged(at.folder.root, at.file, text);
   }
 
   /** With the scope `openFiles`, only open documents show problems. */
