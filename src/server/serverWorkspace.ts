@@ -66,13 +66,13 @@ export class ServerWorkspace {
   readonly views: ServerViews;
   /** Files indexed only for their note (too large, binary …): there is no text to edit. */
   private readonly textless = new Set<string>();
-  /** Changes not yet sent to the client (`root\0file` → file), and the problem lines each file shows. */
+  /** The notices of index changes to the client (`milestones/indexChanged`). */
   private readonly notices: IndexNotices;
   private scanning = false;
   /** The file being stored with the same rows as before (`sameRows`), while it is stored. */
   private sameRowsKey: string | null = null;
-  /** Files read from disk again while a scan checks the files it read (its results for them are older). */
-  private readonly readSinceScan = new Set<string>();
+  /** Files read from disk again while a scan checks the files it read (its results for them are older); null outside that pass. */
+  private readSinceScan: Set<string> | null = null;
   private ready = false;
 
   constructor(private readonly out: WorkspaceOutput) {
@@ -351,19 +351,20 @@ export class ServerWorkspace {
     indexed();
     const fileLayer = new Map<string, readonly Problem[]>();
     // A file read again since the first pass (an outside edit, a tick) keeps what that read found.
-    this.readSinceScan.clear();
+    const readSince = new Set<string>();
+    this.readSinceScan = readSince;
     for (const place of toCheck) {
       if (!(await pause())) return 0;
       const key = uriOf(place.folderRoot, place.file);
-      if (this.readSinceScan.has(key)) continue;
+      if (readSince.has(key)) continue;
       // Read again: keeping 10,000 texts from the first pass would cost their size in memory.
       const folder = this.folderAt(place.folderRoot);
       const item = folder ? scanOneFile(folder.root, place.file, folder.maxFileSize) : null;
       const found = item === null || item.kind === 'unreadable-folder' ? null : this.safely(place.file, () => readFoundFile(place.file, item, raiseLimit));
       if (found) fileLayer.set(key, this.checkFound(place, found));
     }
-    for (const key of this.readSinceScan) fileLayer.set(key, this.layers.layerOf(key, 'file'));
-    this.readSinceScan.clear();
+    for (const key of readSince) fileLayer.set(key, this.layers.layerOf(key, 'file'));
+    this.readSinceScan = null;
     // Open documents keep the layer computed from their text, checked again with today's schemas.
     for (const [key, doc] of this.open) {
       const problems = this.documentChecked(key, doc, onDisk.has(key));
@@ -416,7 +417,7 @@ export class ServerWorkspace {
     this.setReading(folder.root, place.file, found?.reading ?? null, found?.text != null);
     this.loadApprovalLogs(folder, place.file);
     const problems = found && this.scope === 'workspace' ? this.checkFound(place, found) : [];
-    this.readSinceScan.add(key);
+    this.readSinceScan?.add(key);
     if (this.layers.set(key, 'file', problems)) this.emit(key);
     this.acrossSoon();
   }
