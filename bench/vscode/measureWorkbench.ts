@@ -40,6 +40,8 @@ const exactly = (text: string): RegExp => new RegExp(`^\\s*${escape(text)}\\s*$`
 /** A milestone row's description with `done/total` steps, whatever problems it also counts. */
 const countOf = (done: number, total: number): RegExp => new RegExp(`^\\s*${done}/${total}( · .*)?\\s*$`);
 
+const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
+
 function since(start: number): number {
   return performance.now() - start;
 }
@@ -63,9 +65,12 @@ export async function measureWorkbench(session: Session, folder: string, expecte
   const shownAt = Date.now();
 
   // 5. Memory, with the tree full.
-  const { pid, activatedAt } = await session.probe(navigated, timeoutMs);
+  const { pid, activatedAt, heapUsedBytes, externalBytes } = await session.probe(navigated, timeoutMs);
   const activationMs = shownAt - activatedAt;
   const rssBytes = extensionHostRss(pid);
+  process.stderr.write(`extension host with the tree full: RSS ${mb(rssBytes)}, V8 heap ${mb(heapUsedBytes)}, external ${mb(externalBytes)} (last report)\n`);
+  const snapshot = process.env.MILESTONES_BENCH_HEAPSNAPSHOT;
+  if (snapshot) writeFileSync(`${snapshot}.now`, '');
 
   // 6. The server, once its index holds every file (the probe asks it each second).
   const ready = await session.probe(navigated, timeoutMs, (r) => r.server?.milestoneFiles === expected.files);

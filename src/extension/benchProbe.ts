@@ -1,5 +1,6 @@
 // The event-loop probe of `npm run bench:vscode`; runs only when MILESTONES_BENCH_PROBE=1.
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeHeapSnapshot } from 'node:v8';
 import type * as vscode from 'vscode';
 import type { ServerStatus } from '../protocol/serverProtocol';
 import { startCpuProfile } from '../server/cpuProfile';
@@ -19,6 +20,9 @@ export interface BenchProbeReport {
   readonly at: number;
   /** `Date.now()` when the extension activated (the probe starts first thing in `activate`). */
   readonly activatedAt: number;
+  /** The extension host's V8 heap in use and its memory outside the heap (buffers), at this report. */
+  readonly heapUsedBytes: number;
+  readonly externalBytes: number;
 }
 
 /** The running probe: what stops it, and where it asks the language server how it is. */
@@ -54,7 +58,9 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProb
   let askServer: (() => Promise<ServerStatus>) | undefined;
   const write = () => {
     void askServer?.().then((status) => { server = status; }, () => undefined);
-    const report: BenchProbeReport = { pid: process.pid, maxLagMs, totalLagOver50Ms, blocksOver50, server, at: Date.now(), activatedAt };
+    const { heapUsed, external } = process.memoryUsage();
+    const report: BenchProbeReport = { pid: process.pid, maxLagMs, totalLagOver50Ms, blocksOver50, server, at: Date.now(), activatedAt, heapUsedBytes: heapUsed, externalBytes: external };
+    heapSnapshotWhenAsked(env);
     // Written aside and renamed, so the bench never reads half a file.
     writeFileSync(`${file}.tmp`, JSON.stringify(report));
     renameSync(`${file}.tmp`, file);
@@ -70,6 +76,17 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProb
       profile?.();
     },
   };
+}
+
+/**
+ * With MILESTONES_BENCH_HEAPSNAPSHOT=FILE too, writes a heap snapshot of the extension host to FILE
+ * when the bench creates `FILE.now` (looked for at each report), to see what its memory holds.
+ */
+function heapSnapshotWhenAsked(env: NodeJS.ProcessEnv): void {
+  const file = env.MILESTONES_BENCH_HEAPSNAPSHOT;
+  if (!file || !existsSync(`${file}.now`)) return;
+  rmSync(`${file}.now`, { force: true });
+  writeHeapSnapshot(file);
 }
 
 /**

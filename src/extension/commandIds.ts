@@ -20,6 +20,8 @@ export const CommandId = {
   distillHandoffs: 'milestones.distillHandoffs',
   filter: 'milestones.filter',
   clearFilter: 'milestones.clearFilter',
+  /** The last row of a long group: shows more of its milestones. */
+  showMore: 'milestones.showMore',
 } as const;
 
 /** Context keys set with `setContext`, used by `when` clauses in package.json. */

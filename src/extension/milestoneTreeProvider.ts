@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { readTreeSettings } from './config';
 import type { TreeSettings } from './config';
 import { filterKey } from '../core/views/treeFilter';
+import { GROUP_PAGE } from '../core/views/treeRows';
 import type { FolderFile, TreeRow } from '../protocol/viewProtocol';
 import type { ServedIndex } from './servedIndex';
 import { resolveMilestoneTooltip, toTreeItem } from './treeItems';
-import { nodeOf, type MilestoneNode, type TreeNode, type TreeOptions } from './treeNodes';
+import { nodeOf, type MilestoneNode, type MoreNode, type TreeNode, type TreeOptions } from './treeNodes';
 
 /** Quiet time that batches several index updates (a save plus its watcher event) into one repaint. */
 const REFRESH_DELAY_MS = 30;
@@ -58,6 +59,8 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private repaints = 0;
   /** Rows the person opened (true) or closed (false), by id. */
   private readonly openedByUser = new Map<string, boolean>();
+  /** How many milestone rows each long group shows, by its id, where the person asked for more (`TreeOptions.pages`). */
+  private pages: Record<string, number> = {};
 
   constructor(private readonly index: ServedIndex) {
     this.subscriptions = [index.onDidIndex((update) => {
@@ -193,16 +196,38 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /**
    * The row of the milestone of folder `folderKey`, file `file` that starts at `line` (what
    * `TreeView.reveal` needs), with the rows above it; undefined when the tree does not show it.
+   * A long group whose rows shown do not reach it shows more, up to it.
    */
   async findMilestone(folderKey: string, file: string, line: number): Promise<MilestoneNode | undefined> {
     const path = await this.index.treePath({ folder: folderKey, file }, line, this.options());
     if (!path) return undefined;
+    if (Object.keys(path.pages).length > 0) {
+      this.pages = { ...this.pages, ...path.pages };
+      this.refresh();
+    }
     let node: TreeNode | undefined;
-    for (const id of path) {
+    for (const id of path.ids) {
       node = (await this.childrenOf(node)).find((n) => n.id === id);
       if (!node) return undefined;
     }
     return node?.kind === 'milestone' ? node : undefined;
+  }
+
+  /**
+   * Shows the next `GROUP_PAGE` milestone rows of the group that `more` ends; resolves with the
+   * first of them (undefined when the tree changed meanwhile). The group's rows are asked for
+   * first, then VS Code gets them at once, as in any repaint.
+   */
+  async showMore(more: MoreNode): Promise<TreeNode | undefined> {
+    const group = more.parent;
+    if (!group || this.known.get(more.id) !== more) return undefined;
+    this.pages = { ...this.pages, [group.id]: more.shown + GROUP_PAGE };
+    const repaints = this.repaints;
+    const rows = await this.childrenOf(group);
+    if (repaints !== this.repaints) return undefined; // a full repaint (with the new page) replaces this one
+    this.prefetched.set(group.id, rows);
+    this.changed.fire(group);
+    return rows[more.shown];
   }
 
   dispose(): void {
@@ -212,7 +237,7 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private options(): TreeOptions {
-    return { ...this.settings, filter: filterKey(this.filterText) };
+    return { ...this.settings, filter: filterKey(this.filterText), ...(Object.keys(this.pages).length > 0 ? { pages: this.pages } : {}) };
   }
 
   /** Keeps `row` as the one VS Code knows by its id. */

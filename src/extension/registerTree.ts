@@ -78,6 +78,12 @@ export function registerTree(
     vscode.commands.registerCommand(CommandId.showCompleted, () => updateTreeSetting('hideCompleted', false)),
     vscode.commands.registerCommand(CommandId.groupByStatus, () => updateTreeSetting('groupBy', 'status')),
     vscode.commands.registerCommand(CommandId.groupByConvention, () => updateTreeSetting('groupBy', 'convention')),
+    vscode.commands.registerCommand(CommandId.showMore, async (more?: TreeNode) => {
+      if (more?.kind !== 'more') return;
+      const first = await provider.showMore(more);
+      // The keyboard goes on from the first row shown now (the row that showed them moved below).
+      if (first) await view.reveal(first, { select: true, focus: true }).then(undefined, (error: unknown) => log.warn(`Show More: ${String(error)}`));
+    }),
     registerTreeFilter(provider, showMessage),
   );
   return { provider, view, disposable };

@@ -6,7 +6,7 @@ import { VALIDATE_WORKSPACE_REQUEST } from '../protocol/serverProtocol';
 import {
   FILE_READING_REQUEST, FOLDER_FILES_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
   TREE_CHILDREN_REQUEST, TREE_PATH_REQUEST, TREE_ROWS_REQUEST, WHEN_INDEXED_REQUEST,
-  type FolderFile, type FolderMilestoneList, type FolderNext, type IndexChange, type TreeRow,
+  type FolderFile, type FolderMilestoneList, type FolderNext, type IndexChange, type TreePath, type TreeRow,
 } from '../protocol/viewProtocol';
 import { ViewId } from './commandIds';
 import { locate } from './workspaceFiles';
@@ -134,8 +134,8 @@ export class ServedIndex implements vscode.Disposable {
     return this.ask<(TreeRow | null)[]>(TREE_ROWS_REQUEST, { ids, options }, ids.map(() => null));
   }
 
-  treePath(at: FolderFile, line: number, options: TreeOptions): Promise<string[] | null> {
-    return this.ask<string[] | null>(TREE_PATH_REQUEST, { ...at, line, options }, null);
+  treePath(at: FolderFile, line: number, options: TreeOptions): Promise<TreePath | null> {
+    return this.ask<TreePath | null>(TREE_PATH_REQUEST, { ...at, line, options }, null);
   }
 
   dispose(): void {

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { HealthRow, StatusCategory, Step } from '../core/model';
 import { problemsNote } from '../core/views/problemNotes';
 import { CommandId } from './commandIds';
-import type { HealthNode, MessageNode, MilestoneNode, StepNode, TreeNode } from './treeNodes';
+import { GROUP_PAGE } from '../core/views/treeRows';
+import type { HealthNode, MessageNode, MilestoneNode, MoreNode, StepNode, TreeNode } from './treeNodes';
 import { applyRollup } from './treeRollups';
 
 const STATUS_ICON: Readonly<Record<StatusCategory, [string, string | undefined]>> = {
@@ -128,7 +129,19 @@ function healthItem(node: HealthNode): vscode.TreeItem {
   return item;
 }
 
-/** The `TreeItem` for a row. */
+/** The last row of a long group: Enter or a click shows the next rows (`MilestoneTreeProvider.showMore`). */
+function moreItem(node: MoreNode): vscode.TreeItem {
+  const next = Math.min(GROUP_PAGE, node.total - node.shown);
+  const count = (n: number) => n.toLocaleString(vscode.env.language);
+  const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more', count(next)), vscode.TreeItemCollapsibleState.None);
+  item.description = vscode.l10n.t('{0} of {1} shown', count(node.shown), count(node.total));
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.accessibilityInformation = { label: vscode.l10n.t('Show {0} more milestones; {1} of {2} shown', count(next), count(node.shown), count(node.total)) };
+  item.command = { command: CommandId.showMore, title: vscode.l10n.t('Show More Milestones'), arguments: [node] };
+  item.contextValue = 'more';
+  return item;
+}
+
 /** The message row: what left the tree empty, and the command that shows the milestones again. */
 function messageItem(node: MessageNode): vscode.TreeItem {
   const [text, command]: [string, vscode.Command] = node.reason === 'no-match'
@@ -167,6 +180,9 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       break;
     case 'health':
       item = healthItem(node);
+      break;
+    case 'more':
+      item = moreItem(node);
       break;
     case 'message':
       item = messageItem(node);

@@ -69,8 +69,16 @@ export interface StepRow extends RowBase, FolderFile {
 export interface HealthGroupRow extends RowBase, FolderFile { readonly kind: 'health-group' }
 export interface HealthItemRow extends RowBase, FolderFile { readonly kind: 'health'; readonly row: HealthRow }
 export interface MessageRow extends RowBase { readonly kind: 'message'; readonly reason: 'no-match' | 'all-hidden' }
+/** The last row of a group that shows only some of its milestones: it shows more (`core/views/treeRows.GROUP_PAGE`). */
+export interface MoreRow extends RowBase {
+  readonly kind: 'more';
+  readonly folder: string;
+  /** Milestone rows shown above it, and in the group. */
+  readonly shown: number;
+  readonly total: number;
+}
 
-export type TreeRow = FolderRow | GroupRow | MilestoneRow | StepRow | HealthGroupRow | HealthItemRow | MessageRow;
+export type TreeRow = FolderRow | GroupRow | MilestoneRow | MoreRow | StepRow | HealthGroupRow | HealthItemRow | MessageRow;
 
 /** Request, client → server: the rows under `parent` (the top rows when null); [] when `parent` is gone. */
 export const TREE_CHILDREN_REQUEST = 'milestones/treeChildren';
@@ -86,11 +94,19 @@ export interface TreeRowsParams {
   readonly options: TreeOptions;
 }
 
-/** Request, client → server: the ids from a top row down to the row of the milestone of `file` at `line`; null when it is not shown. */
+/**
+ * Request, client → server: the ids from a top row down to the row of the milestone of `file` at
+ * `line` (a `TreePath`); null when it is not shown.
+ */
 export const TREE_PATH_REQUEST = 'milestones/treePath';
 export interface TreePathParams extends FolderFile {
   readonly line: number;
   readonly options: TreeOptions;
+}
+export interface TreePath {
+  readonly ids: readonly string[];
+  /** The groups on the path that must show more rows for it (`TreeOptions.pages`); {} when none. */
+  readonly pages: Readonly<Record<string, number>>;
 }
 
 /** Notification, server → client: the index changed. */

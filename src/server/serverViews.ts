@@ -14,7 +14,7 @@ import { milestoneContext } from '../core/views/milestoneContext';
 import { milestoneRowView } from '../core/views/milestoneRowView';
 import { problemLines, problemsNote } from '../core/views/problemNotes';
 import * as rows from '../core/views/treeRows';
-import type { FolderMilestoneList, FolderNext, RollupView, TreeChildrenParams, TreePathParams, TreeRow, TreeRowsParams } from '../protocol/viewProtocol';
+import type { FolderMilestoneList, FolderNext, RollupView, TreeChildrenParams, TreePath, TreePathParams, TreeRow, TreeRowsParams } from '../protocol/viewProtocol';
 
 /** A workspace folder as the views name it: its URI as the client gave it, and its root on disk (the index's key). */
 export interface ViewFolder {
@@ -37,11 +37,11 @@ type Node = rows.TreeNode<ViewFolder, string>;
 
 /**
  * A group row of more milestones than this starts closed. Why: VS Code asks for the rows of every
- * open row at once and converts each; a group of thousands open would make the first paint of a
+ * open row at once and converts each; a group of hundreds open would make the first paint of a
  * large workspace wait on all of them (and repaint them after each change), for rows nobody reads
  * as a list. The person opens the group when they want it; the filter narrows it.
  */
-export const GROUP_OPEN_LIMIT = 500;
+export const GROUP_OPEN_LIMIT = rows.GROUP_PAGE;
 
 const host: rows.TreeHost<ViewFolder, string> = {
   folderKey: (folder) => folder.uri,
@@ -85,23 +85,38 @@ export class ServerViews {
     });
   }
 
-  /** The ids from a top row down to the row of the milestone at `line` of `file`; null when the tree does not show it. */
-  path({ folder, file, line, options }: TreePathParams): string[] | null {
+  /**
+   * The ids from a top row down to the row of the milestone at `line` of `file`, and how many rows
+   * the groups on the way must show to hold it; null when the tree does not show it.
+   */
+  path({ folder, file, line, options }: TreePathParams): TreePath | null {
     const state = this.stateFor(options);
+    const pages: Record<string, number> = {};
     const inFolder = (node: Node) => (node.kind === 'folder' || node.kind === 'group' || node.kind === 'milestone') && node.folder.uri === folder;
+    const isTarget = (node: Node) => node.kind === 'milestone' && node.milestone.file === file && node.milestone.line === line;
     const walk = (nodes: readonly Node[]): string[] | null => {
       for (const node of nodes) {
         if (!inFolder(node)) continue;
-        if (node.kind === 'milestone' && node.milestone.file === file && node.milestone.line === line) return [node.id];
+        if (isTarget(node)) return [node.id];
         // Only a milestone with nested milestones is walked into: its steps are never milestones.
         if (node.kind === 'milestone' && node.nested.length === 0) continue;
-        const kids = this.childrenOf(state, node, options);
+        let kids = this.childrenOf(state, node, options);
+        const more = kids.at(-1);
+        if (node.kind === 'group' && more?.kind === 'more') {
+          // Past the rows shown: the group shows as many more as it takes.
+          const needed = rows.pageHolding(host, node, options, (m) => isTarget(m) || m.nested.some((n) => n.file === file && n.line === line));
+          if (needed !== null && needed > more.shown) {
+            pages[node.id] = needed;
+            kids = rows.childNodes(host, node, { ...options, pages: { ...options.pages, [node.id]: needed } });
+          }
+        }
         const found = walk(node.kind === 'milestone' ? kids.filter((n) => n.kind === 'milestone') : kids);
         if (found) return [node.id, ...found];
       }
       return null;
     };
-    return walk(state.roots);
+    const ids = walk(state.roots);
+    return ids && { ids, pages };
   }
 
   /** The reading of `file` of the folder `folder` (its URI), approvals applied; null when the index holds none. */
@@ -145,7 +160,7 @@ export class ServerViews {
   }
 
   private stateFor(options: rows.TreeOptions): TreeState {
-    const key = JSON.stringify([options.groupBy, options.hideCompleted, options.filter]);
+    const key = JSON.stringify([options.groupBy, options.hideCompleted, options.filter, options.pages ?? {}]);
     if (this.state && this.state.key === key && this.state.generation === this.generation) return this.state;
     const byRoot = this.milestonesByRoot();
     const folders = this.source.folders().map((folder) => ({ folder, milestones: byRoot.get(folder.root) ?? [] }));
@@ -206,6 +221,8 @@ export class ServerViews {
         return { kind: 'health-group', id: node.id, folder: node.milestone.folder.uri, file: node.milestone.milestone.file };
       case 'health':
         return { kind: 'health', id: node.id, folder: node.milestone.folder.uri, file: node.milestone.milestone.file, row: node.row };
+      case 'more':
+        return { kind: 'more', id: node.id, folder: node.folder.uri, shown: node.shown, total: node.total };
       case 'message':
         return { kind: 'message', id: node.id, reason: node.reason };
     }

@@ -77,8 +77,10 @@ test('the tree is served level by level: groups with roll-ups, milestones with d
 test('the path to a nested milestone names each row above it; a hidden milestone has none', async () => {
   const { uri, workspace, done } = await served();
   try {
-    const path = workspace.views.path({ folder: uri, file: 'handoffs/1-core-pipeline/1-project-setup.md', line: 0, options });
-    assert.ok(path && path.length === 3, JSON.stringify(path));
+    const found = workspace.views.path({ folder: uri, file: 'handoffs/1-core-pipeline/1-project-setup.md', line: 0, options });
+    assert.ok(found && found.ids.length === 3, JSON.stringify(found));
+    assert.deepEqual(found.pages, {}, 'no group is long enough to show only some rows');
+    const path = found.ids;
     const [group, summary, setup] = path;
     assert.ok(summary!.startsWith(`${group!}/`) && setup!.startsWith(`${summary!}/`), 'each id starts with its parent\'s');
     const rows = workspace.views.rows({ ids: path, options });
@@ -174,15 +176,37 @@ test('the first scan tells the tree it is full before it checks any file\'s own 
   }
 });
 
+/** A server's views over `count` KB milestones (`0001-m.md` …), all in one group. */
+function kbViews(count: number): ServerViews {
+  const readings = new MilestoneIndex();
+  for (let i = 1; i <= count; i++) {
+    const file = `docs/milestones.kb/${String(i).padStart(4, '0')}-m.md`;
+    readings.set('/w', file, readMilestoneFile(file, `---\nid: ${i}\ntitle: M${i}\nstatus: planned\n---\n# M${i}\n\n- [ ] one\n`));
+  }
+  return new ServerViews({ folders: () => [{ uri: 'file:///w', root: '/w' }], readings, ready: () => true, problemsOf: () => [], textOf: () => null });
+}
+
 test(`a group of more than ${GROUP_OPEN_LIMIT} milestones starts closed; one of ${GROUP_OPEN_LIMIT} starts open`, () => {
   for (const count of [GROUP_OPEN_LIMIT, GROUP_OPEN_LIMIT + 1]) {
-    const readings = new MilestoneIndex();
-    for (let i = 1; i <= count; i++) {
-      const file = `docs/milestones.kb/${String(i).padStart(4, '0')}-m.md`;
-      readings.set('/w', file, readMilestoneFile(file, `---\nid: ${i}\ntitle: M${i}\nstatus: planned\n---\n# M${i}\n\n- [ ] one\n`));
-    }
-    const views = new ServerViews({ folders: () => [{ uri: 'file:///w', root: '/w' }], readings, ready: () => true, problemsOf: () => [], textOf: () => null });
-    const [group] = views.children({ parent: null, options });
+    const [group] = kbViews(count).children({ parent: null, options });
     assert.equal(group?.kind === 'group' && group.expanded, count <= GROUP_OPEN_LIMIT, `${count} milestones`);
   }
+});
+
+test('revealing a milestone past the rows a long group shows says how many rows the group must show for it', () => {
+  const views = kbViews(1_201);
+  const [group] = views.children({ parent: null, options });
+  const titles = (rows: readonly TreeRow[]) => rows.map((r) => (r.kind === 'milestone' ? r.title : r.kind === 'more' ? `more ${r.shown}/${r.total}` : r.kind));
+  const first = views.children({ parent: group!.id, options });
+  assert.deepEqual(titles(first).slice(-2), ['M500', 'more 500/1201']);
+  // M700 is on the second page: the group must show 1,000 rows.
+  const found = views.path({ folder: 'file:///w', file: 'docs/milestones.kb/0700-m.md', line: 0, options });
+  assert.deepEqual(found?.pages, { [group!.id]: 1_000 });
+  const paged = { ...options, pages: found.pages };
+  const rows = views.children({ parent: group!.id, options: paged });
+  assert.deepEqual(titles(rows).slice(-2), ['M1000', 'more 1000/1201']);
+  assert.ok(rows.some((r) => r.id === found.ids.at(-1)), 'the path ends at a row the group now shows');
+  // Shown already: nothing more to show.
+  assert.deepEqual(views.path({ folder: 'file:///w', file: 'docs/milestones.kb/0700-m.md', line: 0, options: paged })?.pages, {});
+  assert.deepEqual(views.path({ folder: 'file:///w', file: 'docs/milestones.kb/0003-m.md', line: 0, options })?.pages, {});
 });

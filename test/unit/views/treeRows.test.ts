@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { collectMilestones } from '../../../src/cli/collectMilestones';
 import type { Milestone } from '../../../src/core/model';
-import { childNodes, rootNodes, type TreeHost, type TreeNode, type TreeOptions } from '../../../src/core/views/treeRows';
+import { childNodes, GROUP_PAGE, pageHolding, rootNodes, type TreeHost, type TreeNode, type TreeOptions } from '../../../src/core/views/treeRows';
 
 interface Folder { readonly name: string }
 const host: TreeHost<Folder, string> = { folderKey: (f) => f.name, fileUri: (f, file) => `${f.name}/${file}` };
@@ -22,6 +22,7 @@ function label(node: TreeNode<Folder, string>): string {
     case 'step': return `${node.step.state === 'done' ? '☑' : '☐'} ${node.step.text}`;
     case 'health-group': return 'Health snapshot';
     case 'health': return `${node.row.area} ${node.row.status}`;
+    case 'more': return `… ${node.shown} of ${node.total} shown`;
     case 'message': return `(${node.reason})`;
   }
 }
@@ -122,4 +123,29 @@ test('two folders: a row per folder with milestones shown, ids stable and unique
 test('nothing before the first scan ends, and nothing for a workspace without milestones', () => {
   assert.deepEqual(rootNodes(host, [{ folder: { name: 'examples' }, milestones }], defaults, false), []);
   assert.deepEqual(rootNodes(host, [{ folder: { name: 'x' }, milestones: [] }], defaults, true), []);
+});
+
+test(`a group shows its milestones ${GROUP_PAGE} at a time, then a row that shows more; the pages asked for show more`, () => {
+  const template = milestones.find((m) => m.convention === 'kb')!;
+  const many = Array.from({ length: 2 * GROUP_PAGE + 1 }, (_, i): Milestone => ({ ...template, file: `docs/milestones.kb/${String(i + 1).padStart(4, '0')}-m.md`, id: String(i + 1), title: `M${i + 1}` }));
+  const [group] = rootNodes(host, [{ folder: { name: 'w' }, milestones: many }], defaults, true);
+  assert.ok(group?.kind === 'group');
+  const page = (options: TreeOptions) => childNodes(host, group, options).map(label);
+  const first = page(defaults);
+  assert.equal(first.length, GROUP_PAGE + 1);
+  assert.deepEqual(first.slice(0, 2), ['M1', 'M2']);
+  assert.equal(first.at(-1), `… ${GROUP_PAGE} of ${2 * GROUP_PAGE + 1} shown`);
+  const more = childNodes(host, group, defaults).at(-1)!;
+  assert.equal(more.id, `${group.id}/more`);
+  assert.deepEqual(page({ ...defaults, pages: { [group.id]: 2 * GROUP_PAGE } }).slice(-2), [`M${2 * GROUP_PAGE}`, `… ${2 * GROUP_PAGE} of ${2 * GROUP_PAGE + 1} shown`]);
+  assert.deepEqual(page({ ...defaults, pages: { [group.id]: 3 * GROUP_PAGE } }).slice(-1), [`M${2 * GROUP_PAGE + 1}`], 'all shown: no row for more');
+  // A row's id does not depend on the page it is shown on.
+  assert.equal(childNodes(host, group, { ...defaults, pages: { [group.id]: 2 * GROUP_PAGE } })[3]!.id, childNodes(host, group, defaults)[3]!.id);
+  // The rows a group must show to hold a milestone: a whole number of pages.
+  const at = (title: string) => pageHolding(host, group, defaults, (n) => n.milestone.title === title);
+  assert.deepEqual([at('M1'), at(`M${GROUP_PAGE}`), at(`M${GROUP_PAGE + 1}`), at(`M${2 * GROUP_PAGE + 1}`), at('nobody')], [GROUP_PAGE, GROUP_PAGE, 2 * GROUP_PAGE, 3 * GROUP_PAGE, null]);
+  // A filter pages what it leaves: the milestones titled "M1…" fit on one page.
+  const filtered = { ...defaults, filter: 'm1' };
+  const [narrow] = rootNodes(host, [{ folder: { name: 'w' }, milestones: many }], filtered, true);
+  assert.ok(narrow && !childNodes(host, narrow, filtered).some((n) => n.kind === 'more'));
 });
