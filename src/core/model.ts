@@ -137,6 +137,12 @@ export interface Milestone {
    * none is required. The readers leave it out: they see one file, and the log is another.
    */
   readonly approval?: MilestoneApproval;
+  /**
+   * Set where `steps` and `health` were left out (then empty) to save memory: how many there are.
+   * The language server's index keeps the files no editor has open so (`index/slimReading`), and
+   * reads a file again when its steps are asked for.
+   */
+  readonly slim?: { readonly steps: number; readonly health: number };
 }
 
 /** The result of reading one file: its milestones (zero or more) and what was noticed. */

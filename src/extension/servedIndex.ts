@@ -6,7 +6,7 @@ import { VALIDATE_WORKSPACE_REQUEST } from '../protocol/serverProtocol';
 import {
   FILE_READING_REQUEST, FOLDER_FILES_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
   TREE_CHILDREN_REQUEST, TREE_PATH_REQUEST, TREE_ROWS_REQUEST, WHEN_INDEXED_REQUEST,
-  type FolderFile, type FolderMilestoneList, type FolderNext, type IndexChange, type TreePath, type TreeRow,
+  type FolderFile, type FolderMilestoneList, type MilestoneListParams, type FolderNext, type IndexChange, type TreePath, type TreeRow,
 } from '../protocol/viewProtocol';
 import { ViewId } from './commandIds';
 import { locate } from './workspaceFiles';
@@ -102,9 +102,13 @@ export class ServedIndex implements vscode.Disposable {
     return (await this.ask<FileReading | null>(FILE_READING_REQUEST, at, null)) ?? undefined;
   }
 
-  /** Each open workspace folder, in workspace order, with its milestones. */
-  async list(): Promise<FolderMilestones[]> {
-    const lists = await this.ask<FolderMilestoneList[]>(MILESTONE_LIST_REQUEST, undefined, []);
+  /**
+   * Each open workspace folder, in workspace order, with its milestones: without their steps and
+   * health rows (`Milestone.slim`) unless `full` (which reads every file again: for tests).
+   */
+  async list(full = false): Promise<FolderMilestones[]> {
+    const params: MilestoneListParams = { full };
+    const lists = await this.ask<FolderMilestoneList[]>(MILESTONE_LIST_REQUEST, params, []);
     return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
       folder, milestones: lists.find((l) => l.folder === folder.uri.toString())?.milestones ?? [],
     }));

@@ -144,8 +144,14 @@ export interface RefreshFilesParams {
 /** Request, client → server: the reading of one file as the index holds it (approvals applied); null when it holds none. */
 export const FILE_READING_REQUEST = 'milestones/fileReading';
 
-/** Request, client → server: every milestone of every folder (the pickers' lists), folder by folder. */
+/**
+ * Request, client → server: every milestone of every folder (the pickers' lists), folder by folder;
+ * without their steps and health rows (`Milestone.slim`) unless `full`.
+ */
 export const MILESTONE_LIST_REQUEST = 'milestones/list';
+export interface MilestoneListParams {
+  readonly full?: boolean;
+}
 export interface FolderMilestoneList {
   readonly folder: string;
   readonly milestones: readonly Milestone[];

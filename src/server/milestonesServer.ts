@@ -15,7 +15,7 @@ import { documentCompletions, documentFixes, documentHover } from '../core/engin
 import {
   FILE_READING_REQUEST, FOLDER_FILES_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
   TREE_CHILDREN_REQUEST, TREE_PATH_REQUEST, TREE_ROWS_REQUEST, WHEN_INDEXED_REQUEST,
-  type FolderFile, type IndexChange, type RefreshFilesParams, type TreeChildrenParams, type TreePathParams, type TreeRowsParams,
+  type FolderFile, type IndexChange, type MilestoneListParams, type RefreshFilesParams, type TreeChildrenParams, type TreePathParams, type TreeRowsParams,
 } from '../protocol/viewProtocol';
 import { SETTINGS_NOTIFICATION, STATUS_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ServerInitOptions, type ServerSettings, type ServerStatus } from '../protocol/serverProtocol';
 import { fixHintsOf, toCompletionItem, toDiagnostic, toHover, toWorkspaceEdit, type EditSupport } from './lspShapes';
@@ -117,7 +117,7 @@ export function serveMilestones(connection: Connection): void {
   connection.onRequest(TREE_ROWS_REQUEST, (params: TreeRowsParams) => { flushTyping(); return workspace.views.rows(params); });
   connection.onRequest(TREE_PATH_REQUEST, (params: TreePathParams) => { flushTyping(); return workspace.views.path(params); });
   connection.onRequest(FILE_READING_REQUEST, ({ folder, file }: FolderFile) => { flushTyping(); return workspace.views.reading(folder, file); });
-  connection.onRequest(MILESTONE_LIST_REQUEST, () => { flushTyping(); return workspace.views.list(); });
+  connection.onRequest(MILESTONE_LIST_REQUEST, (params: MilestoneListParams | undefined) => { flushTyping(); return workspace.views.list(params?.full === true); });
   connection.onRequest(NEXT_REQUEST, () => { flushTyping(); return workspace.views.next(); });
   connection.onRequest(FOLDER_FILES_REQUEST, ({ folder }: { folder: string }) => workspace.folderFiles(folder));
   connection.onRequest(REFRESH_FILES_REQUEST, ({ files }: RefreshFilesParams) => { flushTyping(); workspace.refreshFiles(files); });

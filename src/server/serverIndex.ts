@@ -6,12 +6,17 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { readMilestoneFile } from '../core/conventions/readMilestoneFile';
 import { MilestoneIndex } from '../core/index/milestoneIndex';
+import { isSlim, slimReading } from '../core/index/slimReading';
 import { decisionsFileOf } from '../core/lifecycle/approval/approvalGate';
 import type { FileReading } from '../core/model';
 import type { Problem } from '../core/problems';
 import { crossFileFacts, workspaceProblems, type IndexedFile } from '../core/validate/workspaceProblems';
 import { readBounded } from './serverFiles';
+
+/** Full readings of files kept slim that the views asked for lately (a milestone's row opened, Next). */
+const FULL_READINGS_KEPT = 100;
 
 /** A file of a folder: the folder's root and the path in it. */
 export interface FolderFile {
@@ -40,6 +45,8 @@ export class ServerIndex {
   private readonly toPlace = new Set<string>();
   /** The file being stored with the same facts, while it is stored. */
   private sameFacts: string | null = null;
+  /** `root\0file` → the full reading of a file kept slim, read again, and the slim reading it was read for (oldest first). */
+  private readonly fullReadings = new Map<string, { slim: FileReading; full: FileReading }>();
 
   constructor(private readonly textOf: (root: string, file: string) => string | null, private readonly maxFileSize: (root: string) => number) {
     this.readings.onDidChange((e) => {
@@ -60,11 +67,55 @@ export class ServerIndex {
     const same = this.problems !== null && before !== undefined && reading !== null && crossFileFacts(before) === crossFileFacts(reading);
     this.sameFacts = same ? key : null;
     try {
-      this.readings.set(root, file, reading);
+      this.readings.set(root, file, reading && this.kept(root, file, reading));
     } finally {
       this.sameFacts = null;
     }
     if (same && this.problems?.has(key)) this.toPlace.add(key);
+  }
+
+  /**
+   * What the index keeps of `reading` of `file`: all of it while an editor has the file open (its
+   * steps are shown and ticked there), else without steps and health rows (`slimReading`).
+   */
+  kept(root: string, file: string, reading: FileReading): FileReading {
+    return this.textOf(root, file) === null ? slimReading(reading) : reading;
+  }
+
+  /**
+   * The reading of `file` of `root` with its steps and health rows: the one kept, or for a file kept
+   * without them the file read again (open document, else disk within the bound; the last
+   * `FULL_READINGS_KEPT` of those are kept while the file's reading does not change). `remember`
+   * false reads without keeping (the filter reads every file).
+   */
+  full(root: string, file: string, remember = true): FileReading | undefined {
+    const slim = this.readings.get(root, file);
+    if (slim === undefined || !isSlim(slim)) return slim;
+    const key = `${root}\0${file}`;
+    const known = this.fullReadings.get(key);
+    if (known) {
+      this.fullReadings.delete(key);
+      if (known.slim === slim) {
+        this.fullReadings.set(key, known);
+        return known.full;
+      }
+    }
+    const text = this.currentText(root, file);
+    let read: FileReading | null = null;
+    try {
+      read = text === null ? null : readMilestoneFile(file, text);
+    } catch {
+      // A reader bug: the scan logged it when it read the file; the rows show what was kept.
+    }
+    if (read === null) return slim;
+    const full = this.readings.gated(root, read);
+    if (!remember) return full;
+    this.fullReadings.set(key, { slim, full });
+    for (const oldest of this.fullReadings.keys()) {
+      if (this.fullReadings.size <= FULL_READINGS_KEPT) break;
+      this.fullReadings.delete(oldest);
+    }
+    return full;
   }
 
   /**

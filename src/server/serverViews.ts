@@ -4,7 +4,8 @@
  * pickers, one file's reading. Each answer is plain data of `protocol/viewProtocol.ts`.
  */
 import type { MilestoneIndex } from '../core/index/milestoneIndex';
-import { nextMilestones } from '../core/lifecycle/next/nextMilestones';
+import { hasRows, fullMilestone } from '../core/index/slimReading';
+import { inProgress, nextMilestones } from '../core/lifecycle/next/nextMilestones';
 import { ownedByMilestone } from '../core/milestoneAtLine';
 import type { FileReading, Milestone } from '../core/model';
 import type { Problem } from '../core/problems';
@@ -31,6 +32,8 @@ export interface ViewSource {
   problemsOf(root: string, file: string): readonly Problem[];
   /** The file's text (open document, else disk, bounded); null when there is none. */
   textOf(root: string, file: string): string | null;
+  /** The file's reading with its steps and health rows (`ServerIndex.full`): `readings` keeps most files without. */
+  full(root: string, file: string, remember?: boolean): FileReading | undefined;
 }
 
 type Node = rows.TreeNode<ViewFolder, string>;
@@ -60,6 +63,8 @@ interface TreeState {
 export class ServerViews {
   private generation = 0;
   private state: TreeState | null = null;
+  /** While the tree is filtered: every file's full reading (the filter reads step texts), by `root\0file`, with the reading kept when it was read. */
+  private filterReadings = new Map<string, { kept: FileReading; full: FileReading }>();
 
   constructor(private readonly source: ViewSource) {
     source.readings.onDidChange(() => { this.generation++; });
@@ -119,15 +124,15 @@ export class ServerViews {
     return ids && { ids, pages };
   }
 
-  /** The reading of `file` of the folder `folder` (its URI), approvals applied; null when the index holds none. */
+  /** The reading of `file` of the folder `folder` (its URI), approvals applied, with its steps; null when the index holds none. */
   reading(folder: string, file: string): FileReading | null {
     const root = this.rootOf(folder);
-    return root === undefined ? null : this.source.readings.get(root, file) ?? null;
+    return root === undefined ? null : this.source.full(root, file) ?? null;
   }
 
-  /** Every milestone of every folder, in the folders' order. */
-  list(): FolderMilestoneList[] {
-    const byRoot = this.milestonesByRoot();
+  /** Every milestone of every folder, in the folders' order; without their steps (`Milestone.slim`) unless `full`. */
+  list(full = false): FolderMilestoneList[] {
+    const byRoot = this.milestonesByRoot(full ? (root, file) => this.source.full(root, file, false) : undefined);
     return this.source.folders().map((f) => ({ folder: f.uri, milestones: byRoot.get(f.root) ?? [] }));
   }
 
@@ -139,7 +144,9 @@ export class ServerViews {
       for (const entry of readings.entries()) {
         if (entry.folder !== f.root) continue;
         const textOf = () => this.source.textOf(f.root, entry.file) ?? '';
-        files.push({ reading: entry.reading, get text() { return textOf(); } });
+        // Only a milestone in progress is listed with its steps: only its file is read again.
+        const reading = entry.reading.milestones.some((m) => m.slim && inProgress(m)) ? this.source.full(f.root, entry.file, false) ?? entry.reading : entry.reading;
+        files.push({ reading, get text() { return textOf(); } });
       }
       return { folder: f.uri, milestones: nextMilestones(files) };
     });
@@ -149,20 +156,35 @@ export class ServerViews {
     return this.source.folders().find((f) => f.uri === folder)?.root;
   }
 
-  private milestonesByRoot(): Map<string, Milestone[]> {
+  /** Every milestone kept, by folder root; with `full`, each file's reading as it gives it. */
+  private milestonesByRoot(full?: (root: string, file: string) => FileReading | undefined): Map<string, Milestone[]> {
     const byRoot = new Map<string, Milestone[]>();
-    for (const { folder, reading } of this.source.readings.entries()) {
+    for (const { folder, file, reading } of this.source.readings.entries()) {
       let list = byRoot.get(folder);
       if (!list) byRoot.set(folder, (list = []));
-      for (const m of reading.milestones) list.push(m);
+      for (const m of (full?.(folder, file) ?? reading).milestones) list.push(m);
     }
     return byRoot;
+  }
+
+  /** The full reading of a file for the filter, read once while the tree is filtered and the file's reading stays the same. */
+  private filterReading(root: string, file: string): FileReading | undefined {
+    const kept = this.source.readings.get(root, file);
+    if (!kept) return undefined;
+    const key = `${root}\0${file}`;
+    const known = this.filterReadings.get(key);
+    if (known?.kept === kept) return known.full;
+    const full = this.source.full(root, file, false) ?? kept;
+    this.filterReadings.set(key, { kept, full });
+    return full;
   }
 
   private stateFor(options: rows.TreeOptions): TreeState {
     const key = JSON.stringify([options.groupBy, options.hideCompleted, options.filter, options.pages ?? {}]);
     if (this.state && this.state.key === key && this.state.generation === this.generation) return this.state;
-    const byRoot = this.milestonesByRoot();
+    // A filter matches step texts: every file is read with its steps (once while the filter stays).
+    if (options.filter === '') this.filterReadings = new Map();
+    const byRoot = this.milestonesByRoot(options.filter === '' ? undefined : (root, file) => this.filterReading(root, file));
     const folders = this.source.folders().map((folder) => ({ folder, milestones: byRoot.get(folder.root) ?? [] }));
     // The tree fills as the first scan reads the files; before any milestone is read it has no rows
     // (not the "no milestone files" welcome, which waits for the end of the scan).
@@ -177,10 +199,20 @@ export class ServerViews {
   private childrenOf(state: TreeState, node: Node, options: rows.TreeOptions): Node[] {
     const known = state.children.get(node.id);
     if (known) return known;
-    const kids = rows.childNodes(host, node, options);
+    const kids = rows.childNodes(host, this.withSteps(node), options);
     for (const kid of kids) state.nodes.set(kid.id, kid);
     state.children.set(node.id, kids);
     return kids;
+  }
+
+  /** A milestone row kept without its steps, with them (its file read again); any other row as it is. */
+  private withSteps(node: Node): Node {
+    if (node.kind !== 'milestone' || !node.milestone.slim) return node;
+    const kept = this.source.readings.get(node.folder.root, node.milestone.file);
+    const full = this.source.full(node.folder.root, node.milestone.file);
+    const at = kept?.milestones.indexOf(node.milestone) ?? -1;
+    const milestone = full && full !== kept ? fullMilestone(full, at, node.milestone) : undefined;
+    return milestone ? { ...node, milestone } : node;
   }
 
   /** The node `id` of `state`: known, or found from the top (each row's id starts with its parent's). */
@@ -206,7 +238,7 @@ export class ServerViews {
         const { milestone } = node;
         const problems = this.milestoneProblems(node.folder.root, milestone);
         const view = milestoneRowView(milestone, problemsNote(problems.length));
-        const hasChildren = milestone.steps.length > 0 || milestone.health.length > 0 || node.nested.length > 0;
+        const hasChildren = hasRows(milestone) || node.nested.length > 0;
         return {
           kind: 'milestone', id: node.id, folder: node.folder.uri, file: milestone.file, line: milestone.line, title: milestone.title,
           statusCategory: milestone.statusCategory, description: view.description, accessibleLabel: view.accessibleLabel, details: view.details,

@@ -100,6 +100,7 @@ export class ServerWorkspace {
         return this.shown(key) ? this.layers.problemsOf(key) : [];
       },
       textOf: (root, file) => this.index.currentText(root, file),
+      full: (root, file, remember) => this.index.full(root, file, remember),
     });
     this.notices = new IndexNotices(out.indexChanged?.bind(out), () => ({ scanning: this.scanning, ready: this.ready, milestoneFiles: this.milestoneFiles }));
     this.index.readings.onDidChange((e) => {
@@ -498,7 +499,9 @@ export class ServerWorkspace {
     // nothing: no notice, so the tree does not repaint. Why it matters: during a repaint VS Code
     // forgets the rows for a moment, and a click or a context-menu command on one then loses its row.
     const before = this.index.readings.get(root, file);
-    if (!this.scanning && reading && sameReading(before, reading)) return;
+    // Compared as the index keeps it (a file no editor has open, without its steps): an editor
+    // opened on a file is then a change (its steps are kept now), which repaints no row.
+    if (!this.scanning && reading && sameReading(before, this.index.kept(root, file, reading))) return;
     // Compared before the approval gate: a status it changes is then a change of rows (cautious).
     this.sameRowsKey = before !== undefined && reading !== null && sameRows(before, reading) ? `${root}\0${file}` : null;
     try {

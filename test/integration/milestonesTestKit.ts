@@ -34,7 +34,8 @@ function indexView(api: MilestonesApi): IndexView {
     listeners: new Set(),
     async refresh() {
       const mine = ++asked;
-      const lists = await api.index.list();
+      // With their steps (the server keeps most files without: `Milestone.slim`).
+      const lists = await api.index.list(true);
       if (mine < shown) return;
       shown = mine;
       created.lists = lists;

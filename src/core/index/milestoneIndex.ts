@@ -209,8 +209,8 @@ export class MilestoneIndex {
     });
   }
 
-  /** `reading` gated with the approval log beside it (none set yet: nothing is logged). */
-  private gated(folder: string, reading: FileReading): FileReading {
+  /** `reading` (of `folder`) gated with the approval log beside it (none set yet: nothing is logged), as `set` stores it. */
+  gated(folder: string, reading: FileReading): FileReading {
     if (!needsApprovalLog(reading)) return reading;
     return gateReading(reading, this.approvalLogs.get(folder)?.get(decisionsFileOf(reading.file)) ?? NO_APPROVALS);
   }

@@ -5,6 +5,7 @@
  * repaints those rows, not the groups of thousands around them. Plain data; nothing here imports
  * `vscode`.
  */
+import { hasRows } from '../index/slimReading';
 import type { FileReading, Milestone } from '../model';
 
 export function sameRows(before: FileReading, after: FileReading): boolean {
@@ -14,9 +15,5 @@ export function sameRows(before: FileReading, after: FileReading): boolean {
 
 function sameRow(a: Milestone, b: Milestone): boolean {
   return a.id === b.id && a.title === b.title && a.statusCategory === b.statusCategory && a.convention === b.convention
-    && a.group === b.group && a.file === b.file && hasRowsBelow(a) === hasRowsBelow(b);
-}
-
-function hasRowsBelow(m: Milestone): boolean {
-  return m.steps.length > 0 || m.health.length > 0;
+    && a.group === b.group && a.file === b.file && hasRows(a) === hasRows(b);
 }

@@ -1,7 +1,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MAX_SCHEMA_FILE_BYTES, readSchemaFile } from '../../../src/core/schema/schemaFilePolicy';
@@ -79,6 +79,16 @@ test('on disk: regular files, symlinks resolved, and the bound read without read
   writeFileSync(path.join(ws, 'docs/big.yaml'), Buffer.alloc(MAX_SCHEMA_FILE_BYTES + 10, 0x20));
   assert.deepEqual(readSchemaFile(nodeSchemaHost, ws, path.join(ws, 'docs/s.yaml')), { kind: 'text', text: 'type: object\n' });
   assert.deepEqual(nodeSchemaHost.readText(path.join(ws, 'docs/big.yaml'), MAX_SCHEMA_FILE_BYTES), { kind: 'too-large' });
+  // The bound itself: a file of exactly that many bytes is read, one byte more is too large.
+  assert.deepEqual(nodeSchemaHost.readText(path.join(ws, 'docs/s.yaml'), 13), { kind: 'text', text: 'type: object\n' });
+  assert.deepEqual(nodeSchemaHost.readText(path.join(ws, 'docs/s.yaml'), 12), { kind: 'too-large' });
+  assert.deepEqual(nodeSchemaHost.readText(path.join(ws, 'docs/s.yaml'), Infinity), { kind: 'text', text: 'type: object\n' });
+  if (posix && existsSync('/proc/self/status')) {
+    // A file larger than its size says (as one that grows while it is read): read to its end, within the bound.
+    const status = nodeSchemaHost.readText('/proc/self/status', 1 << 20);
+    assert.ok(status.kind === 'text' && status.text.startsWith('Name:') && status.text.length > 200, JSON.stringify(status).slice(0, 80));
+    assert.deepEqual(nodeSchemaHost.readText('/proc/self/status', 100), { kind: 'too-large' });
+  }
   assert.match((readSchemaFile(nodeSchemaHost, ws, path.join(ws, 'docs')) as { message: string }).message, /^docs is not a regular file$/);
   if (!posix) return;
   symlinkSync(path.join(root, 'outside.yaml'), path.join(ws, 'docs/link.yaml'));

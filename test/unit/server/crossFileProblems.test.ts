@@ -28,8 +28,8 @@ test('a tick keeps the problems across files; a line added above moves the file\
   assert.deepEqual(missing(B), ['2:13']);
 
   // A step ticked: the same problems, and B's text is not read again to place its own.
-  asked.length = 0;
   set(A, texts.get(A)!.replace('- [ ] One', '- [x] One'));
+  asked.length = 0;
   assert.deepEqual(missing(A), ['2:13']);
   assert.deepEqual(missing(B), ['2:13']);
   assert.deepEqual(asked, [A]);

@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MilestoneIndex } from '../../../src/core/index/milestoneIndex';
 import { readMilestoneFile } from '../../../src/core/conventions/readMilestoneFile';
 import type { IndexChange, TreeRow } from '../../../src/protocol/viewProtocol';
@@ -90,6 +91,31 @@ test('the path to a nested milestone names each row above it; a hidden milestone
     assert.equal(foundation?.statusCategory, 'done');
     assert.ok(workspace.views.path({ folder: uri, file: 'STATUS.md', line: foundation.line, options }));
     assert.equal(workspace.views.path({ folder: uri, file: 'STATUS.md', line: foundation.line, options: hidden }), null);
+  } finally {
+    done();
+  }
+});
+
+test('the server keeps files without their steps, reads them again for a row opened, the filter and the list asked in full; an open file keeps its steps', async () => {
+  const { uri, workspace, done } = await served();
+  try {
+    const core = (list: ReturnType<ServerViews['list']>) => list.find((f) => f.folder === uri)?.milestones.find((m) => m.title === 'Core Pipeline');
+    const kept = core(workspace.views.list());
+    assert.deepEqual([kept?.steps.length, kept?.slim], [0, { steps: 5, health: 0 }]);
+    assert.deepEqual(kept?.progress, { done: 3, total: 5 });
+    assert.equal(core(workspace.views.list(true))?.steps.length, 5);
+    assert.equal(workspace.views.reading(uri, 'STATUS.md')?.milestones.find((m) => m.title === 'Core Pipeline')?.steps.length, 5);
+    // The filter reads step texts: a step of a file kept slim is found.
+    const filtered = { ...options, filter: 'incremental rebuild' };
+    const status = workspace.views.children({ parent: null, options: filtered }).find((r) => r.kind === 'group' && r.label.startsWith('STATUS'))!;
+    const [row] = workspace.views.children({ parent: status.id, options: filtered });
+    assert.equal(row?.kind === 'milestone' && row.children, 'expanded');
+    assert.deepEqual(workspace.views.children({ parent: row!.id, options: filtered }).map(labelOf), ['☐ Incremental rebuild under 200 ms for 1,000 pages']);
+    // An open document's reading is kept whole.
+    const file = path.join(fileURLToPath(uri), 'STATUS.md');
+    workspace.opened(TextDocument.create(pathToFileURL(file).href, 'markdown', 1, readFileSync(file, 'utf8')));
+    const open = core(workspace.views.list());
+    assert.deepEqual([open?.steps.length, open?.slim], [5, undefined]);
   } finally {
     done();
   }
@@ -183,7 +209,7 @@ function kbViews(count: number): ServerViews {
     const file = `docs/milestones.kb/${String(i).padStart(4, '0')}-m.md`;
     readings.set('/w', file, readMilestoneFile(file, `---\nid: ${i}\ntitle: M${i}\nstatus: planned\n---\n# M${i}\n\n- [ ] one\n`));
   }
-  return new ServerViews({ folders: () => [{ uri: 'file:///w', root: '/w' }], readings, ready: () => true, problemsOf: () => [], textOf: () => null });
+  return new ServerViews({ folders: () => [{ uri: 'file:///w', root: '/w' }], readings, ready: () => true, problemsOf: () => [], textOf: () => null, full: (root, file) => readings.get(root, file) });
 }
 
 test(`a group of more than ${GROUP_OPEN_LIMIT} milestones starts closed; one of ${GROUP_OPEN_LIMIT} starts open`, () => {

@@ -47,7 +47,7 @@ export function nextMilestones(files: Iterable<{ readonly reading: FileReading; 
   const out: NextMilestone[] = [];
   for (const { reading, text } of files) {
     for (const milestone of reading.milestones) {
-      if (!IN_PROGRESS.has(milestone.statusCategory)) continue;
+      if (!inProgress(milestone)) continue;
       out.push({
         file: milestone.file,
         convention: milestone.convention,
@@ -67,6 +67,11 @@ export function nextMilestones(files: Iterable<{ readonly reading: FileReading; 
 
 /** A milestone awaiting its approval is still in progress: someone has to approve it. */
 const IN_PROGRESS: ReadonlySet<StatusCategory> = new Set(['active', 'blocked', 'awaiting-approval']);
+
+/** Whether `nextMilestones` lists the milestone (and reads its steps). */
+export function inProgress(milestone: Milestone): boolean {
+  return IN_PROGRESS.has(milestone.statusCategory);
+}
 
 function itemsOf(milestone: Milestone, text: string): NextItem[] {
   const items: NextItem[] = [];
