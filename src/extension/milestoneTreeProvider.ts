@@ -57,6 +57,8 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** The rows VS Code asked the children of since the last repaint: the open ones, asked for ahead of the next. */
   private opened = new Set<string>(['']);
   private repaints = 0;
+  /** The full repaint asking for its rows, if one is (its number). */
+  private fullRepaint: number | undefined;
   /** Rows the person opened (true) or closed (false), by id. */
   private readonly openedByUser = new Map<string, boolean>();
   /** How many milestone rows each long group shows, by its id, where the person asked for more (`TreeOptions.pages`). */
@@ -64,15 +66,19 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   constructor(private readonly index: ServedIndex) {
     this.subscriptions = [index.onDidIndex((update) => {
-      // Files that kept their rows: only those rows (and the roll-ups above them) are repainted. A
-      // filter is matched against step texts, so with one the rows shown may differ: all is repainted.
-      if (update.reason === 'change' && update.rowsOnly && this.filterText === '' && this.timer === undefined) {
-        void this.repaintRows([...update.changes, ...update.problems]);
-      } else if (update.reason === 'scan' || update.changes.length > 0) {
-        this.repaintAll();
-      } else {
-        void this.repaintRows(update.problems);
+      // A full repaint is due: it asks for the rows after this change; until then the server answers.
+      if (this.timer !== undefined) {
+        this.prefetched.clear();
+        this.givenChildren.clear();
+        return;
       }
+      // Files that kept their rows, or only their problems changed: only those rows (and the
+      // roll-ups above them) are repainted. A filter is matched against step texts, so with one the
+      // rows shown may differ: all is repainted. So is all when a full repaint is asking for its
+      // rows (some may be from before this change): it starts again.
+      const someRows = update.reason === 'change' && (update.changes.length === 0 || (update.rowsOnly && this.filterText === ''));
+      if (someRows && this.fullRepaint === undefined) void this.repaintRows([...update.changes, ...update.problems]);
+      else this.repaintAll();
     })];
   }
 
@@ -153,7 +159,9 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** Asks for the top rows and those under every open row, level by level, then repaints with them ready. */
   private async repaint(): Promise<void> {
     const repaint = ++this.repaints;
+    this.fullRepaint = repaint;
     const fetched = await this.rowsBelow([undefined], () => repaint === this.repaints);
+    if (this.fullRepaint === repaint) this.fullRepaint = undefined;
     if (!fetched) return; // a newer repaint (or a settings change) replaces this one
     this.prefetched = fetched;
     // VS Code asks again for the children of what is open now: that is the next repaint's list.
