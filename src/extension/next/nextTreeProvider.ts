@@ -15,7 +15,9 @@ export class NextTreeProvider implements vscode.TreeDataProvider<NextNode>, vsco
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly index: ServedIndex) {
-    this.subscription = index.onDidIndex((update) => { if (update.reason === 'scan' || update.changes.length > 0) this.refresh(); });
+    // Not while the first scan reads the files: the view is asked once it ends (each answer reads
+    // the files of the milestones in progress again, and would slow the scan down).
+    this.subscription = index.onDidIndex((update) => { if (update.reason === 'scan' || (update.changes.length > 0 && index.hasScanned)) this.refresh(); });
   }
 
   /** Asks for the rows again and repaints. */

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MilestoneIndex } from '../../../src/core/index/milestoneIndex';
+import { nextMilestones } from '../../../src/core/lifecycle/next/nextMilestones';
 import { readMilestoneFile } from '../../../src/core/conventions/readMilestoneFile';
 import type { IndexChange, TreeRow } from '../../../src/protocol/viewProtocol';
 import { GROUP_OPEN_LIMIT, ServerViews } from '../../../src/server/serverViews';
@@ -142,6 +143,14 @@ test('a file changed on disk is told as a changed file; its rows, the reading an
     // Next names the first step still open: the one after the step ticked.
     const next = workspace.views.next().find((f) => f.folder === uri)?.milestones.find((m) => m.title === 'Core Pipeline');
     assert.deepEqual(next?.items.map((i) => i.text), ['Docs list every template helper']);
+    // Worked out file by file (and kept while a file stays the same): the same list, in the same
+    // order, as from every file at once.
+    const all = workspace.views.list(true).find((f) => f.folder === uri)!.milestones;
+    const byFile = [...new Set(all.map((m) => m.file))].map((f) => ({ reading: workspace.views.reading(uri, f)!, text: readFileSync(path.join(dir, f), 'utf8') }));
+    const expected = nextMilestones(byFile);
+    assert.ok(expected.length >= 3, `${expected.length} milestones in progress`);
+    assert.deepEqual(workspace.views.next().find((f) => f.folder === uri)?.milestones, expected);
+    assert.deepEqual(workspace.views.next().find((f) => f.folder === uri)?.milestones, expected);
   } finally {
     done();
   }

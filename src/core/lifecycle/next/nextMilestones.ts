@@ -62,7 +62,12 @@ export function nextMilestones(files: Iterable<{ readonly reading: FileReading; 
       });
     }
   }
-  return out.sort(compareMilestones);
+  return sortNext(out);
+}
+
+/** `milestones` (of several `nextMilestones` calls, one a file) in the order `nextMilestones` gives them. */
+export function sortNext(milestones: NextMilestone[]): NextMilestone[] {
+  return milestones.sort(compareMilestones);
 }
 
 /** A milestone awaiting its approval is still in progress: someone has to approve it. */
