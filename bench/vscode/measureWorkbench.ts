@@ -76,6 +76,9 @@ export async function measureWorkbench(session: Session, folder: string, expecte
   const ready = await session.probe(navigated, timeoutMs, (r) => r.server?.milestoneFiles === expected.files);
   const serverRssBytes = ready.server!.rssBytes;
   const serverReadyMs = ready.at - navigated;
+  const { startedAt, initializedAt, indexedAt } = ready.server!;
+  const span = (from: number, to: number | null) => (to === null ? '?' : `${to - from} ms`);
+  process.stderr.write(`activation → server process started ${span(activatedAt, startedAt)} → initialize ${span(startedAt, initializedAt)} → every file read ${span(initializedAt, indexedAt)} → tree full ${span(indexedAt ?? shownAt, shownAt)}\n`);
 
   await view.collapseAll();
   for (const g of expected.groups) await view.waitForDescription(group(g.label), g.description);

@@ -54,6 +54,10 @@ export interface ServerStatus {
   /** `process.memoryUsage()` of the server, bytes. */
   readonly heapUsedBytes: number;
   readonly rssBytes: number;
+  /** `Date.now()` when the server's process started, when the client's `initialize` reached it, and when its first scan had read every file (null before). */
+  readonly startedAt: number;
+  readonly initializedAt: number;
+  readonly indexedAt: number | null;
 }
 
 /** The `source` of the server's diagnostics (the Problems panel shows it; the extension finds its own by it). */

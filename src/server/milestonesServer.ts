@@ -64,7 +64,9 @@ export function serveMilestones(connection: Connection): void {
     refreshTimer = setTimeout(() => void connection.languages.diagnostics.refresh(), 50);
   };
 
+  let initializedAt = 0;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    initializedAt = Date.now();
     const options = params.initializationOptions as Partial<ServerInitOptions> | undefined;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.start(uris, options?.settings);
@@ -109,7 +111,10 @@ export function serveMilestones(connection: Connection): void {
   connection.onRequest(STATUS_REQUEST, async (): Promise<ServerStatus> => {
     await workspace.whenScanned();
     const memory = process.memoryUsage();
-    return { pid: process.pid, milestoneFiles: workspace.milestoneFiles, heapUsedBytes: memory.heapUsed, rssBytes: memory.rss };
+    return {
+      pid: process.pid, milestoneFiles: workspace.milestoneFiles, heapUsedBytes: memory.heapUsed, rssBytes: memory.rss,
+      startedAt: Math.round(performance.timeOrigin), initializedAt, indexedAt: workspace.indexedAt,
+    };
   });
 
   // The views (viewProtocol.ts): answered from the index, with every document change taken in first.

@@ -74,6 +74,8 @@ export class ServerWorkspace {
   /** Files read from disk again while a scan checks the files it read (its results for them are older); null outside that pass. */
   private readSinceScan: Set<string> | null = null;
   private ready = false;
+  /** `Date.now()` when the first scan had read every file (the tree was full); null before. */
+  indexedAt: number | null = null;
 
   constructor(private readonly out: WorkspaceOutput) {
     /** Schema files are read from their open document when there is one (unsaved edits count). */
@@ -301,6 +303,7 @@ export class ServerWorkspace {
       this.out.log?.(`Indexed ${this.milestoneFiles} milestone file(s) in ${this.folders.all.length} folder(s) in ${Date.now() - started} ms.`);
       this.scanning = false;
       this.ready = true;
+      this.indexedAt ??= Date.now();
       this.views.invalidate();
       this.notices.flush(true);
     };
