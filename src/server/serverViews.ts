@@ -150,7 +150,8 @@ export class ServerViews {
     return this.source.folders().map((f) => {
       const milestones: NextMilestone[] = [];
       for (const entry of readings.entries()) {
-        if (entry.folder !== f.root) continue;
+        // Only milestones in progress are listed: a file with none has nothing to work out or keep.
+        if (entry.folder !== f.root || !entry.reading.milestones.some(inProgress)) continue;
         const key = `${f.root}\0${entry.file}`;
         let mine = known.get(key);
         if (mine?.kept !== entry.reading) {
