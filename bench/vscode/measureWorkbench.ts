@@ -55,6 +55,7 @@ export async function measureWorkbench(session: Session, folder: string, expecte
   // 1. Activation → full tree. The scan reaches the tree in one batch, so the first group row's
   // total is all files'; the others are checked below, once Collapse All has brought them into view.
   const navigated = Date.now();
+  const stopRendererProfile = await startRendererProfile(page);
   const start = performance.now();
   await page.goto(session.url);
   await page.locator('.monaco-workbench').waitFor();
@@ -63,6 +64,7 @@ export async function measureWorkbench(session: Session, folder: string, expecte
   await view.waitForDescription(group(first!.label), first!.description);
   const openingMs = since(start);
   const shownAt = Date.now();
+  await stopRendererProfile();
 
   // 5. Memory, with the tree full.
   const { pid, activatedAt, heapUsedBytes, externalBytes } = await session.probe(navigated, timeoutMs);
@@ -162,6 +164,25 @@ export async function measureEmpty(session: Session, timeoutMs: number): Promise
   await session.page.locator('[id="workbench.view.extension.milestones"] .welcome-view-content').first().waitFor();
   const { pid, server } = await session.probe(navigated, timeoutMs, (r) => r.server !== undefined);
   return { rssBytes: extensionHostRss(pid), serverRssBytes: server!.rssBytes };
+}
+
+/**
+ * With MILESTONES_BENCH_RENDERER_CPUPROFILE=FILE, profiles the workbench page's CPU (its renderer's
+ * main thread, through Chromium's DevTools protocol) from before it loads until the tree is full,
+ * and writes FILE: what the window does while the tree waits. Otherwise does nothing.
+ */
+async function startRendererProfile(page: Page): Promise<() => Promise<void>> {
+  const file = process.env.MILESTONES_BENCH_RENDERER_CPUPROFILE;
+  if (!file) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    await cdp.detach();
+  };
 }
 
 /**
