@@ -89,7 +89,7 @@ function medians(result: SizeResult): Median {
   return {
     activationMs: of('activationMs'), openingMs: of('openingMs'), groupOpenMs: of('groupOpenMs'), tickMs: of('tickMs'), untickMs: of('untickMs'), outsideEditMs: of('outsideEditMs'),
     explorerNewFileMs: of('explorerNewFileMs'), maxBlockMs: of('maxBlockMs'), blocksOver50: of('blocksOver50'),
-    totalBlockedOver50Ms: of('totalBlockedOver50Ms'), rssBytes: of('rssBytes'), serverRssBytes: of('serverRssBytes'), serverReadyMs: of('serverReadyMs'),
+    totalBlockedOver50Ms: of('totalBlockedOver50Ms'), rssBytes: of('rssBytes'), checkedRssBytes: of('checkedRssBytes'), serverRssBytes: of('serverRssBytes'), serverReadyMs: of('serverReadyMs'),
     cliListMs: median(result.cliListMs),
   };
 }
@@ -109,7 +109,8 @@ function table(result: SizeResult, m: Median, base: Median, empty: { rssBytes: n
     ['2 untick → tree', ms(m.untickMs), `${BASE_SIZE} files ${ms(base.untickMs)}`, ratio(m.untickMs, base.untickMs)],
     ['3 outside edit → tree', ms(m.outsideEditMs), `Explorer new file ${ms(m.explorerNewFileMs)}`, ratio(m.outsideEditMs, m.explorerNewFileMs)],
     ['4 longest ext-host block', ms(m.maxBlockMs), `${m.blocksOver50} blocks > 50 ms, ${ms(m.totalBlockedOver50Ms)} in all`, '—'],
-    ['5 ext-host RSS', mb(m.rssBytes), `empty folder ${mb(emptyRss)}`, `+${mb(m.rssBytes - emptyRss)}`],
+    ['5 ext-host RSS, tree full', mb(m.rssBytes), `empty folder ${mb(emptyRss)}`, `+${mb(m.rssBytes - emptyRss)}`],
+    ['5 ext-host RSS, all checked', mb(m.checkedRssBytes), `empty folder ${mb(emptyRss)}`, `+${mb(m.checkedRssBytes - emptyRss)}`],
     ['6 server RSS, all files read', mb(m.serverRssBytes), `empty folder ${mb(empty.serverRssBytes)}`, `+${(perFile / 1024).toFixed(1)} KB/file`],
     ['6 opening → server has all files', ms(m.serverReadyMs), `CLI list --json ${ms(m.cliListMs)}`, ratio(m.serverReadyMs, m.cliListMs)],
   ];

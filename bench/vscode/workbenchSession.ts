@@ -60,6 +60,8 @@ export async function withSession<T>(folder: string, timeoutMs: number, body: (s
       throw error;
     }
   } finally {
+    const logs = path.join(run.dir, 'udd', 'logs');
+    if (process.env.MILESTONES_BENCH_LOGS && existsSync(logs)) cpSync(logs, path.join(process.env.MILESTONES_BENCH_LOGS, path.basename(run.dir)), { recursive: true });
     await browser?.close().catch(() => undefined);
     await server?.stop();
     removeRunFolder(run);

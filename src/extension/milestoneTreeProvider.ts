@@ -141,7 +141,12 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     // So are the rows given since the last full repaint: a repaint of some rows updates them in place.
     const ready = this.prefetched.get(key) ?? this.givenChildren.get(key);
     if (ready?.every((r) => r.parent === node)) return this.given(node, ready);
-    return this.childrenOf(node).then((children) => this.given(node, children));
+    // With the rows of those below it that VS Code opens next (asked for all at once).
+    const repaints = this.repaints;
+    return this.rowsBelow([node], () => true).then((fetched) => {
+      if (repaints === this.repaints) for (const [id, rows] of fetched!) if (id !== key) this.prefetched.set(id, rows);
+      return this.given(node, fetched!.get(key) ?? []);
+    });
   }
 
   /** Remembers `children` of `node` as given to VS Code. */
@@ -184,11 +189,21 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       level.forEach((n, i) => {
         const rows = results[i] ?? [];
         fetched.set(n?.id ?? '', rows);
-        for (const row of rows) if (opened.has(row.id)) next.push(row);
+        for (const row of rows) if (opened.has(row.id) || this.opensOnShow(row)) next.push(row);
       });
       level = next;
     }
     return fetched;
+  }
+
+  /**
+   * Whether VS Code opens `row` when it first shows it (and then asks for its rows): a row that
+   * starts open, unless the person closed it. Its rows are asked for with the others, all at once:
+   * VS Code would ask for each in turn (seen at 10,000 files: 200 plan rows, 2.5 s).
+   */
+  private opensOnShow(row: TreeNode): boolean {
+    const open = (row.kind === 'group' && row.expanded) || (row.kind === 'milestone' && row.children === 'expanded');
+    return open && this.openedByUser.get(row.id) !== false;
   }
 
   /** The rows under `node` (the top rows without one) as the server has them now, not remembered as given to VS Code. */

@@ -129,10 +129,17 @@ function healthItem(node: HealthNode): vscode.TreeItem {
   return item;
 }
 
+let numberFormat: Intl.NumberFormat | undefined;
+/** Numbers in the display language (`1,000`); made once: `toLocaleString(locale)` makes a formatter per call. */
+function numbers(): Intl.NumberFormat {
+  numberFormat ??= new Intl.NumberFormat(vscode.env.language);
+  return numberFormat;
+}
+
 /** The last row of a long group: Enter or a click shows the next rows (`MilestoneTreeProvider.showMore`). */
 function moreItem(node: MoreNode): vscode.TreeItem {
   const next = Math.min(GROUP_PAGE, node.total - node.shown);
-  const count = (n: number) => n.toLocaleString(vscode.env.language);
+  const count = (n: number) => numbers().format(n);
   const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more', count(next)), vscode.TreeItemCollapsibleState.None);
   item.description = vscode.l10n.t('{0} of {1} shown', count(node.shown), count(node.total));
   item.iconPath = new vscode.ThemeIcon('ellipsis');

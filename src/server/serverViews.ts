@@ -38,14 +38,6 @@ export interface ViewSource {
 
 type Node = rows.TreeNode<ViewFolder, string>;
 
-/**
- * A group row of more milestones than this starts closed. Why: VS Code asks for the rows of every
- * open row at once and converts each; a group of hundreds open would make the first paint of a
- * large workspace wait on all of them (and repaint them after each change), for rows nobody reads
- * as a list. The person opens the group when they want it; the filter narrows it.
- */
-export const GROUP_OPEN_LIMIT = rows.GROUP_PAGE;
-
 const host: rows.TreeHost<ViewFolder, string> = {
   folderKey: (folder) => folder.uri,
   fileUri: (_folder, file) => file,
@@ -58,6 +50,8 @@ interface TreeState {
   readonly roots: Node[];
   readonly nodes: Map<string, Node>;
   readonly children: Map<string, Node[]>;
+  /** The milestones read so far while the first scan runs; null once it has ended (`rows.startsOpen`). */
+  readonly readSoFar: number | null;
 }
 
 export class ServerViews {
@@ -79,16 +73,16 @@ export class ServerViews {
 
   children({ parent, options }: TreeChildrenParams): TreeRow[] {
     const state = this.stateFor(options);
-    if (parent === null) return state.roots.map((n) => this.row(n));
+    if (parent === null) return state.roots.map((n) => this.row(state, n));
     const node = this.find(state, parent, options);
-    return node ? this.childrenOf(state, node, options).map((n) => this.row(n)) : [];
+    return node ? this.childrenOf(state, node, options).map((n) => this.row(state, n)) : [];
   }
 
   rows({ ids, options }: TreeRowsParams): (TreeRow | null)[] {
     const state = this.stateFor(options);
     return ids.map((id) => {
       const node = this.find(state, id, options);
-      return node ? this.row(node) : null;
+      return node ? this.row(state, node) : null;
     });
   }
 
@@ -206,7 +200,8 @@ export class ServerViews {
     const roots = rows.rootNodes(host, folders, options, this.source.ready() || byRoot.size > 0);
     const nodes = new Map<string, Node>();
     for (const node of roots) nodes.set(node.id, node);
-    this.state = { key, generation: this.generation, roots, nodes, children: new Map() };
+    const readSoFar = this.source.ready() ? null : [...byRoot.values()].reduce((n, milestones) => n + milestones.length, 0);
+    this.state = { key, generation: this.generation, roots, nodes, children: new Map(), readSoFar };
     return this.state;
   }
 
@@ -243,12 +238,12 @@ export class ServerViews {
     }
   }
 
-  private row(node: Node): TreeRow {
+  private row(state: TreeState, node: Node): TreeRow {
     switch (node.kind) {
       case 'folder':
         return { kind: 'folder', id: node.id, folder: node.folder.uri, rollup: rollupView('folder', node.all) };
       case 'group':
-        return { kind: 'group', id: node.id, folder: node.folder.uri, label: node.label, rollup: rollupView(node.by, node.all), expanded: node.milestones.length <= GROUP_OPEN_LIMIT };
+        return { kind: 'group', id: node.id, folder: node.folder.uri, label: node.label, rollup: rollupView(node.by, node.all), expanded: rows.startsOpen(node, state.readSoFar) };
       case 'milestone': {
         const { milestone } = node;
         const problems = this.milestoneProblems(node.folder.root, milestone);

@@ -12,7 +12,8 @@ import { MilestoneIndex } from '../../../src/core/index/milestoneIndex';
 import { nextMilestones } from '../../../src/core/lifecycle/next/nextMilestones';
 import { readMilestoneFile } from '../../../src/core/conventions/readMilestoneFile';
 import type { IndexChange, TreeRow } from '../../../src/protocol/viewProtocol';
-import { GROUP_OPEN_LIMIT, ServerViews } from '../../../src/server/serverViews';
+import { GROUP_PAGE } from '../../../src/core/views/treeRows';
+import { ServerViews } from '../../../src/server/serverViews';
 import { ServerWorkspace } from '../../../src/server/serverWorkspace';
 
 const options = { groupBy: 'convention', hideCompleted: false, filter: '' } as const;
@@ -211,20 +212,47 @@ test('the first scan tells the tree it is full before it checks any file\'s own 
   }
 });
 
-/** A server's views over `count` KB milestones (`0001-m.md` …), all in one group. */
-function kbViews(count: number): ServerViews {
+/** A server's views over `count` KB milestones (`0001-m.md` …), all in one group; `scanned`: the first scan has ended. */
+function kbViews(count: number, scanned = true): ServerViews {
   const readings = new MilestoneIndex();
   for (let i = 1; i <= count; i++) {
     const file = `docs/milestones.kb/${String(i).padStart(4, '0')}-m.md`;
     readings.set('/w', file, readMilestoneFile(file, `---\nid: ${i}\ntitle: M${i}\nstatus: planned\n---\n# M${i}\n\n- [ ] one\n`));
   }
-  return new ServerViews({ folders: () => [{ uri: 'file:///w', root: '/w' }], readings, ready: () => true, problemsOf: () => [], textOf: () => null, full: (root, file) => readings.get(root, file) });
+  return new ServerViews({ folders: () => [{ uri: 'file:///w', root: '/w' }], readings, ready: () => scanned, problemsOf: () => [], textOf: () => null, full: (root, file) => readings.get(root, file) });
 }
 
-test(`a group of more than ${GROUP_OPEN_LIMIT} milestones starts closed; one of ${GROUP_OPEN_LIMIT} starts open`, () => {
-  for (const count of [GROUP_OPEN_LIMIT, GROUP_OPEN_LIMIT + 1]) {
+const isOpen = (row: TreeRow | undefined): boolean => row?.kind === 'group' && row.expanded;
+
+test(`a group of more than ${GROUP_PAGE} milestones starts closed; one of ${GROUP_PAGE} starts open`, () => {
+  for (const count of [GROUP_PAGE, GROUP_PAGE + 1]) {
     const [group] = kbViews(count).children({ parent: null, options });
-    assert.equal(group?.kind === 'group' && group.expanded, count <= GROUP_OPEN_LIMIT, `${count} milestones`);
+    assert.equal(isOpen(group), count <= GROUP_PAGE, `${count} milestones`);
+  }
+});
+
+test(`while the first scan reads, a group starts closed once more than ${GROUP_PAGE} milestones are read (it would stay open as it grew)`, () => {
+  assert.equal(isOpen(kbViews(GROUP_PAGE, false).children({ parent: null, options })[0]), true);
+  // 501 read so far: the group may end with thousands; VS Code would keep it as first shown.
+  assert.equal(isOpen(kbViews(GROUP_PAGE + 1, false).children({ parent: null, options })[0]), false);
+});
+
+test(`the plans of an ExecPlan group of more than ${GROUP_PAGE} milestones start closed; those of a smaller one open`, () => {
+  for (const [plans, each] of [[3, 4], [30, 20]] as const) {
+    const readings = new MilestoneIndex();
+    for (let p = 0; p < plans; p++) {
+      for (let m = 1; m <= each; m++) {
+        const file = `.agent/exec_plans/plan-${p}/milestones/active/EP-20260101-${String(p).padStart(3, '0')}_MS${String(m).padStart(3, '0')}_m.md`;
+        readings.set('/w', file, readMilestoneFile(file, `---\nid: EP-20260101-${String(p).padStart(3, '0')}/MS${m}\nexecplan_id: EP-20260101-${String(p).padStart(3, '0')}\nms: ${m}\ntitle: M${p}.${m}\nstatus: planned\n---\n# M\n`));
+      }
+    }
+    const views = new ServerViews({ folders: () => [{ uri: 'file:///w', root: '/w' }], readings, ready: () => true, problemsOf: () => [], textOf: () => null, full: (root, file) => readings.get(root, file) });
+    const [group] = views.children({ parent: null, options });
+    const planRows = views.children({ parent: group!.id, options });
+    assert.equal(planRows.length, plans);
+    const small = plans * each <= GROUP_PAGE;
+    assert.equal(isOpen(group), small, `${plans * each} milestones`);
+    assert.deepEqual(planRows.map(isOpen), planRows.map(() => small), `plans of ${plans * each} milestones`);
   }
 });
 
