@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readTreeSettings } from './config';
 import type { TreeSettings } from './config';
 import { filterKey } from '../core/views/treeFilter';
+import { RowsAhead } from '../core/views/rowsAhead';
 import { GROUP_PAGE } from '../core/views/treeRows';
 import type { FolderFile, TreeRow } from '../protocol/viewProtocol';
 import type { ServedIndex } from './servedIndex';
@@ -53,7 +54,9 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
    * checkbox click, a key press or a context menu's command on a row then reaches the extension
    * without its row (lost). With the rows ready, that moment is as short as with rows in memory.
    */
-  private prefetched = new Map<string, TreeNode[]>();
+  private readonly prefetched = new RowsAhead<TreeNode>();
+  /** Numbers the requests for rows, in the order they are sent (`RowsAhead`). */
+  private asks = 0;
   /** The rows VS Code asked the children of since the last repaint: the open ones, asked for ahead of the next. */
   private opened = new Set<string>(['']);
   private repaints = 0;
@@ -140,12 +143,15 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     // Kept until the next repaint: they are the index's latest state, and VS Code may ask twice.
     // So are the rows given since the last full repaint: a repaint of some rows updates them in place.
     const ready = this.prefetched.get(key) ?? this.givenChildren.get(key);
-    if (ready?.every((r) => r.parent === node)) return this.given(node, ready);
+    if (ready?.every((r) => r.parent === node)) return this.given(node, [...ready]);
     // With the rows of those below it that VS Code opens next (asked for all at once).
     const repaints = this.repaints;
     return this.rowsBelow([node], () => true).then((fetched) => {
-      if (repaints === this.repaints) for (const [id, rows] of fetched!) if (id !== key) this.prefetched.set(id, rows);
-      return this.given(node, fetched!.get(key) ?? []);
+      if (repaints === this.repaints) for (const [id, got] of fetched!) if (id !== key) this.prefetched.set(id, got.rows, got.asked);
+      const own = fetched!.get(key);
+      // Rows asked for later (a repaint meanwhile) show a later index: those are given.
+      const later = this.prefetched.askedOf(key) > (own?.asked ?? -1) ? this.prefetched.get(key) : undefined;
+      return this.given(node, [...(later?.every((r) => r.parent === node) ? later : own?.rows ?? [])]);
     });
   }
 
@@ -168,7 +174,8 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const fetched = await this.rowsBelow([undefined], () => repaint === this.repaints);
     if (this.fullRepaint === repaint) this.fullRepaint = undefined;
     if (!fetched) return; // a newer repaint (or a settings change) replaces this one
-    this.prefetched = fetched;
+    this.prefetched.clear();
+    for (const [id, got] of fetched) this.prefetched.set(id, got.rows, got.asked);
     // VS Code asks again for the children of what is open now: that is the next repaint's list.
     this.opened = new Set(['']);
     this.changed.fire(undefined);
@@ -176,19 +183,22 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /**
    * The rows under each of `tops` (undefined: the top rows) and under every open row below them,
-   * by parent id; undefined when `current()` turns false meanwhile (a newer repaint started).
+   * by parent id, each with the number of the request that got them; undefined when `current()`
+   * turns false meanwhile (a newer repaint started).
    */
-  private async rowsBelow(tops: readonly (TreeNode | undefined)[], current: () => boolean): Promise<Map<string, TreeNode[]> | undefined> {
+  private async rowsBelow(tops: readonly (TreeNode | undefined)[], current: () => boolean): Promise<Map<string, { rows: TreeNode[]; asked: number }> | undefined> {
     const opened = this.opened;
-    const fetched = new Map<string, TreeNode[]>();
+    const fetched = new Map<string, { rows: TreeNode[]; asked: number }>();
     let level = tops.filter((n) => opened.has(n?.id ?? ''));
     while (level.length > 0) {
+      // One number for the level: its requests go out together, with no change between them.
+      const asked = ++this.asks;
       const results = await Promise.all(level.map((n) => this.childrenOf(n)));
       if (!current()) return undefined;
       const next: TreeNode[] = [];
       level.forEach((n, i) => {
         const rows = results[i] ?? [];
-        fetched.set(n?.id ?? '', rows);
+        fetched.set(n?.id ?? '', { rows, asked });
         for (const row of rows) if (opened.has(row.id) || this.opensOnShow(row)) next.push(row);
       });
       level = next;
@@ -246,9 +256,10 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (!group || this.known.get(more.id) !== more) return undefined;
     this.pages = { ...this.pages, [group.id]: more.shown + GROUP_PAGE };
     const repaints = this.repaints;
+    const asked = ++this.asks;
     const rows = await this.childrenOf(group);
     if (repaints !== this.repaints) return undefined; // a full repaint (with the new page) replaces this one
-    this.prefetched.set(group.id, rows);
+    this.prefetched.set(group.id, rows, asked);
     this.changed.fire(group);
     return rows[more.shown];
   }
@@ -289,11 +300,12 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     for (const n of this.prefetchedOrGiven('')) nodes.set(n.id, n);
     if (milestones.length === 0 && nodes.size === 0) return;
     const repaints = this.repaints;
-    const asked = [...nodes.values()];
-    const rows = await this.index.treeRows(asked.map((n) => n.id), this.options());
+    const named = [...nodes.values()];
+    const asked = ++this.asks;
+    const rows = await this.index.treeRows(named.map((n) => n.id), this.options());
     if (repaints !== this.repaints) return; // a full repaint replaces this one
     const changed: TreeNode[] = [];
-    for (const [i, node] of asked.entries()) {
+    for (const [i, node] of named.entries()) {
       const row = rows[i];
       if (!row || row.kind !== node.kind) return this.repaintAll();
       if (this.known.get(node.id) !== node || sameRow(node, row)) continue;
@@ -309,9 +321,9 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const below = await this.rowsBelow(changed.filter((n) => n.kind === 'milestone'), () => repaints === this.repaints);
     if (!below) return;
     for (const node of repaint) {
-      if (node.kind !== 'milestone' && this.givenChildren.has(node.id)) this.prefetched.set(node.id, this.givenChildren.get(node.id)!);
+      if (node.kind !== 'milestone' && this.givenChildren.has(node.id)) this.prefetched.set(node.id, this.givenChildren.get(node.id)!, asked);
     }
-    for (const [id, children] of below) this.prefetched.set(id, children);
+    for (const [id, got] of below) this.prefetched.set(id, got.rows, got.asked);
     if (repaint.length > 0) this.changed.fire(repaint);
   }
 

@@ -135,3 +135,25 @@ export function fileSystemPath(uri: string): string | null {
 export function fileUri(abs: string): string {
   return pathToFileURL(abs).href;
 }
+
+/** `file:` URIs of folder roots, by root: most files' URIs are their root's and their path as it is. */
+const rootUris = new Map<string, string>();
+/** A relative path whose characters a file URI keeps as they are. */
+const PLAIN_PATH = /^[\w.-]+(?:\/[\w.-]+)*$/;
+
+/**
+ * The URI of `file` (relative, `/`-separated) in the folder `root`: what `fileUri` makes of the
+ * joined path. Why not always `fileUri`: it builds and encodes a URL for each file, 10% of the
+ * server's first pass (16 µs a file); a plain path needs no encoding and no `..` resolved, only its
+ * root's URI.
+ */
+export function folderFileUri(root: string, file: string): string {
+  if (!PLAIN_PATH.test(file) || file.split('/').some((part) => part === '.' || part === '..')) return fileUri(path.join(root, ...file.split('/')));
+  let rootUri = rootUris.get(root);
+  if (rootUri === undefined) {
+    rootUri = fileUri(root).replace(/\/$/, '');
+    if (rootUris.size >= 64) rootUris.clear();
+    rootUris.set(root, rootUri);
+  }
+  return `${rootUri}/${file}`;
+}

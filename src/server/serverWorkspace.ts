@@ -23,7 +23,7 @@ import { isApprovalLog } from '../core/lifecycle/approval/approvalGate';
 import { sameRows } from '../core/views/sameRows';
 import { ServerViews } from './serverViews';
 import { ProblemLayers, type ProblemLayer } from './problemLayers';
-import { fileSystemPath, fileUri, ServerFolders, type ServerFolder } from './serverFolders';
+import { fileSystemPath, fileUri, folderFileUri, ServerFolders, type ServerFolder } from './serverFolders';
 import { IndexNotices } from './indexNotices';
 import { ServerIndex } from './serverIndex';
 
@@ -586,7 +586,7 @@ export function keyOf(uri: string): string {
 }
 
 function uriOf(root: string, file: string): string {
-  return fileUri(path.join(root, ...file.split('/')));
+  return folderFileUri(root, file);
 }
 
 
