@@ -82,15 +82,18 @@ interface SizeResult {
   readonly runs: readonly WorkbenchFigures[];
 }
 
-type Median = { [K in keyof WorkbenchFigures]: number } & { cliListMs: number };
+type NumericFigure = { [K in keyof WorkbenchFigures]: WorkbenchFigures[K] extends number ? K : never }[keyof WorkbenchFigures];
+type Median = { [K in NumericFigure]: number } & { cliListMs: number; maxOtherBlockBy: string };
 
 function medians(result: SizeResult): Median {
-  const of = (key: keyof WorkbenchFigures) => median(result.runs.map((r) => r[key]));
+  const of = (key: NumericFigure) => median(result.runs.map((r) => r[key]));
+  const longestOther = [...result.runs].sort((a, b) => b.maxOtherBlockMs - a.maxOtherBlockMs)[0];
   return {
     activationMs: of('activationMs'), openingMs: of('openingMs'), groupOpenMs: of('groupOpenMs'), tickMs: of('tickMs'), untickMs: of('untickMs'), outsideEditMs: of('outsideEditMs'),
     explorerNewFileMs: of('explorerNewFileMs'), maxBlockMs: of('maxBlockMs'), blocksOver50: of('blocksOver50'),
     totalBlockedOver50Ms: of('totalBlockedOver50Ms'), rssBytes: of('rssBytes'), checkedRssBytes: of('checkedRssBytes'), serverRssBytes: of('serverRssBytes'), serverReadyMs: of('serverReadyMs'),
-    cliListMs: median(result.cliListMs),
+    maxOwnBlockMs: of('maxOwnBlockMs'), ownBlocksOver50: of('ownBlocksOver50'), maxOtherBlockMs: of('maxOtherBlockMs'),
+    maxOtherBlockBy: longestOther?.maxOtherBlockBy ?? '', cliListMs: median(result.cliListMs),
   };
 }
 
@@ -109,6 +112,7 @@ function table(result: SizeResult, m: Median, base: Median, empty: { rssBytes: n
     ['2 untick → tree', ms(m.untickMs), `${BASE_SIZE} files ${ms(base.untickMs)}`, ratio(m.untickMs, base.untickMs)],
     ['3 outside edit → tree', ms(m.outsideEditMs), `Explorer new file ${ms(m.explorerNewFileMs)}`, ratio(m.outsideEditMs, m.explorerNewFileMs)],
     ['4 longest ext-host block', ms(m.maxBlockMs), `${m.blocksOver50} blocks > 50 ms, ${ms(m.totalBlockedOver50Ms)} in all`, '—'],
+    ['4 longest block, Milestones code', ms(m.maxOwnBlockMs), `${m.ownBlocksOver50} blocks > 50 ms; others' longest ${ms(m.maxOtherBlockMs)}${m.maxOtherBlockBy ? ` (${m.maxOtherBlockBy})` : ''}`, '—'],
     ['5 ext-host RSS, tree full', mb(m.rssBytes), `empty folder ${mb(emptyRss)}`, `+${mb(m.rssBytes - emptyRss)}`],
     ['5 ext-host RSS, all checked', mb(m.checkedRssBytes), `empty folder ${mb(emptyRss)}`, `+${mb(m.checkedRssBytes - emptyRss)}`],
     ['6 server RSS, all files read', mb(m.serverRssBytes), `empty folder ${mb(empty.serverRssBytes)}`, `+${(perFile / 1024).toFixed(1)} KB/file`],

@@ -19,6 +19,11 @@ export interface Session {
   extensionHostCpuMs(): number | null;
   /** Waits for a probe report written at or after `since` (`Date.now()`) for which `holds` is true, up to `timeoutMs`. */
   probe(since: number, timeoutMs: number, holds?: (report: BenchProbeReport) => boolean): Promise<BenchProbeReport>;
+  /**
+   * Where the extension host writes its CPU profile once the bench asks (`FILE.stop`): the file
+   * MILESTONES_BENCH_CPUPROFILE names, else one in the run folder (read to tell whose code blocked).
+   */
+  readonly hostProfileFile: string;
 }
 
 /**
@@ -29,12 +34,13 @@ export interface Session {
 export async function withSession<T>(folder: string, timeoutMs: number, body: (session: Session) => Promise<T>, options: { withExtension?: boolean } = {}): Promise<T> {
   const run = createRunFolder('bvs');
   const probeFile = path.join(run.dir, 'probe.json');
+  const hostProfileFile = process.env.MILESTONES_BENCH_CPUPROFILE ?? path.join(run.dir, 'exthost.cpuprofile');
   let server: VsCodeServer | undefined;
   let browser: Browser | undefined;
   try {
     server = await startVsCodeServer({
       run,
-      env: { MILESTONES_BENCH_PROBE: '1', MILESTONES_BENCH_PROBE_FILE: probeFile },
+      env: { MILESTONES_BENCH_PROBE: '1', MILESTONES_BENCH_PROBE_FILE: probeFile, MILESTONES_BENCH_CPUPROFILE: hostProfileFile },
       settings: { 'explorer.sortOrder': 'filesFirst' },
     });
     browser = await launchChromium(run);
@@ -43,7 +49,7 @@ export async function withSession<T>(folder: string, timeoutMs: number, body: (s
     const url = server.workbenchUrl({ folder, extensionDevelopmentPath: options.withExtension === false ? undefined : repoRoot() });
     const group = server.processGroup;
     try {
-      return await body({ page, url, extensionHostCpuMs: () => { const host = extensionHostOf(group); return host === null ? null : cpuMs(host); }, probe: (since, ms, holds) => readProbe(probeFile, since, ms, holds) });
+      return await body({ page, url, hostProfileFile, extensionHostCpuMs: () => { const host = extensionHostOf(group); return host === null ? null : cpuMs(host); }, probe: (since, ms, holds) => readProbe(probeFile, since, ms, holds) });
     } catch (error) {
       // What the workbench showed when a measure failed, for whoever reads the error.
       await page.screenshot({ path: path.join(repoRoot(), 'test-results', 'bench-vscode-failure.png') }).catch(() => undefined);

@@ -14,6 +14,12 @@ export interface BenchProbeReport {
   /** The sum of the delays longer than 50 ms, and how many there were. */
   readonly totalLagOver50Ms: number;
   readonly blocksOver50: number;
+  /**
+   * The longest blocks over 50 ms (at most `KEPT_BLOCKS`): when each ended, in µs of the monotonic
+   * clock that CPU profiles use, and how long it was. The bench finds in the host's profile whose
+   * code ran then.
+   */
+  readonly blocks: readonly { readonly endUs: number; readonly ms: number }[];
   /** The language server's last answer to a status request (asked each second), once it has answered. */
   readonly server?: ServerStatus;
   /** `Date.now()` of this report. */
@@ -31,6 +37,7 @@ export interface BenchProbe extends vscode.Disposable {
 }
 
 const TICK_MS = 10;
+const KEPT_BLOCKS = 50;
 
 /**
  * Starts the probe when the environment asks for it (MILESTONES_BENCH_PROBE=1 and a
@@ -44,6 +51,7 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProb
   let maxLagMs = 0;
   let totalLagOver50Ms = 0;
   let blocksOver50 = 0;
+  let blocks: { endUs: number; ms: number }[] = [];
   const tick = setInterval(() => {
     const now = performance.now();
     const lag = now - last - TICK_MS;
@@ -52,6 +60,8 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProb
     if (lag > 50) {
       totalLagOver50Ms += lag;
       blocksOver50++;
+      blocks.push({ endUs: Number(process.hrtime.bigint() / 1000n), ms: lag });
+      if (blocks.length > KEPT_BLOCKS) blocks = blocks.sort((a, b) => b.ms - a.ms).slice(0, KEPT_BLOCKS);
     }
   }, TICK_MS);
   let server: ServerStatus | undefined;
@@ -59,7 +69,7 @@ export function startBenchProbe(env: NodeJS.ProcessEnv = process.env): BenchProb
   const write = () => {
     void askServer?.().then((status) => { server = status; }, () => undefined);
     const { heapUsed, external } = process.memoryUsage();
-    const report: BenchProbeReport = { pid: process.pid, maxLagMs, totalLagOver50Ms, blocksOver50, server, at: Date.now(), activatedAt, heapUsedBytes: heapUsed, externalBytes: external };
+    const report: BenchProbeReport = { pid: process.pid, maxLagMs, totalLagOver50Ms, blocksOver50, blocks, server, at: Date.now(), activatedAt, heapUsedBytes: heapUsed, externalBytes: external };
     heapSnapshotWhenAsked(env);
     // Written aside and renamed, so the bench never reads half a file.
     writeFileSync(`${file}.tmp`, JSON.stringify(report));
