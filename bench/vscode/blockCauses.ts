@@ -13,6 +13,8 @@ export interface ProbeBlock {
 /** A block with whose code ran in it. */
 export interface BlockCause {
   readonly ms: number;
+  /** When it ended, in ms from the start of the profile (the extension's activation). */
+  readonly endMs: number;
   /** Whether Milestones' code was on the stack in at least half of the block's busy samples. */
   readonly ours: boolean;
   /** The extension (its folder's name) whose script was most often the innermost on the stack; or `the extension host`. */
@@ -78,7 +80,7 @@ export function blockCauses(profileFile: string, blocks: readonly ProbeBlock[], 
     });
     if (busy === 0) continue;
     const top = [...tops].sort((a, b) => b[1] - a[1])[0]![0];
-    out.push({ ms: block.ms, ours: ours * 2 >= busy, top });
+    out.push({ ms: block.ms, endMs: (block.endUs - profile.startTime) / 1000, ours: ours * 2 >= busy, top });
   }
   return out;
 }

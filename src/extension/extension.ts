@@ -42,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
     next.disposable,
     registerLifecycle({ index, schemas: validation.schemas, log, revealInTree: treeRevealer(index, tree.provider, tree.view) }),
   );
+  probe?.activated();
   return {
     index, tree: tree.provider, treeView: tree.view, statusBar: status.statusBar, checks: validation.checks, languageServer: validation.server, form: form.form,
     next: { provider: next.provider, view: next.view },

@@ -1,9 +1,9 @@
-import Ajv from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
+import type Ajv from 'ajv';
+import type Ajv2019 from 'ajv/dist/2019';
+import type Ajv2020 from 'ajv/dist/2020';
 import type AjvCore from 'ajv/dist/core';
 import type { ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
+import type addFormats from 'ajv-formats';
 import { linearRegExp } from './linearRegExp';
 import { linearUniqueItems } from './linearUniqueItems';
 import type { SchemaError } from './schemaTypes';
@@ -40,12 +40,38 @@ const LOOP_ENUM_FROM = 100;
  * against the built-in schemas: 42–85 ms with or without, the spread being run-to-run noise).
  */
 export function createAjv(draft: Draft): AjvCore {
+  const { Ajv, Ajv2019, Ajv2020, addFormats } = ajvModules();
   const options = { allErrors: true, strict: false, verbose: true, loopEnum: LOOP_ENUM_FROM, code: { regExp: linearRegExp, optimize: false } } as const;
   const ajv: AjvCore = draft === '2020' ? new Ajv2020(options) : draft === '2019' ? new Ajv2019(options) : new Ajv(options);
   ajv.removeKeyword('uniqueItems');
   ajv.addKeyword(linearUniqueItems);
   addFormats(ajv);
   return ajv;
+}
+
+interface AjvModules {
+  readonly Ajv: typeof Ajv;
+  readonly Ajv2019: typeof Ajv2019;
+  readonly Ajv2020: typeof Ajv2020;
+  readonly addFormats: typeof addFormats;
+}
+let modules: AjvModules | undefined;
+
+/**
+ * ajv's three dialects and ajv-formats, loaded when the first schema is compiled. Why not
+ * imported: loading them took ~15 ms of every start of the language server and of the extension,
+ * before any file needs a schema (the server's first pass reads every file without one).
+ */
+function ajvModules(): AjvModules {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded when first needed (see above); esbuild bundles them */
+  modules ??= {
+    Ajv: (require('ajv') as { default: typeof Ajv }).default,
+    Ajv2019: (require('ajv/dist/2019') as { default: typeof Ajv2019 }).default,
+    Ajv2020: (require('ajv/dist/2020') as { default: typeof Ajv2020 }).default,
+    addFormats: (require('ajv-formats') as { default: typeof addFormats }).default,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return modules;
 }
 
 /** Ajv's errors reduced to the shared `SchemaError` shape. */
