@@ -5,14 +5,13 @@
  * edited or closed; a file changed on disk; new settings) and goes out as `publish(uri, problems)`
  * for each file whose problems changed. No LSP types here: milestonesServer.ts wires the protocol.
  */
-import path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localToday } from '../core/checks/today';
 import { readFoundFile, type FoundReading, type RaiseLimit } from '../core/conventions/readFoundFile';
 import { readMilestoneFile } from '../core/conventions/readMilestoneFile';
 import { documentProblems, type DocumentPlace } from '../core/engine/documentFeatures';
 import type { Problem } from '../core/problems';
-import { hasSchemaFileName, kbSchemaFiles } from '../core/schema/schemaLocations';
+import { hasSchemaFileName } from '../core/schema/schemaLocations';
 import type { SchemaHost } from '../core/schema/schemaTypes';
 import { validateFile } from '../core/validate/validateFile';
 import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
@@ -21,6 +20,7 @@ import type { ServerSettings } from '../protocol/serverProtocol';
 import type { FolderFile, IndexChange } from '../protocol/viewProtocol';
 import { isApprovalLog } from '../core/lifecycle/approval/approvalGate';
 import { sameRows } from '../core/views/sameRows';
+import { schemaFileLayer } from './schemaFileLayer';
 import { ServerViews } from './serverViews';
 import { ProblemLayers, type ProblemLayer } from './problemLayers';
 import { fileSystemPath, fileUri, folderFileUri, ServerFolders, type ServerFolder } from './serverFolders';
@@ -98,7 +98,7 @@ export class ServerWorkspace {
     };
     this.folders = new ServerFolders(host);
     this.index = new ServerIndex(
-      (root, file) => this.open.get(uriOf(root, file))?.getText() ?? null,
+      (root, file) => this.open.get(folderFileUri(root, file))?.getText() ?? null,
       (root) => this.folders.all.find((f) => f.root === root)?.maxFileSize ?? Infinity,
     );
     this.views = new ServerViews({
@@ -106,7 +106,7 @@ export class ServerWorkspace {
       readings: this.index.readings,
       ready: () => this.ready,
       problemsOf: (root, file) => {
-        const key = uriOf(root, file);
+        const key = folderFileUri(root, file);
         return this.shown(key) ? this.layers.problemsOf(key) : [];
       },
       textOf: (root, file) => this.index.currentText(root, file),
@@ -148,7 +148,7 @@ export class ServerWorkspace {
     for (const { folder, file } of files) {
       const at = this.folders.all.find((f) => f.uri === folder);
       if (!at) continue;
-      const key = uriOf(at.root, file);
+      const key = folderFileUri(at.root, file);
       const doc = this.open.get(key);
       if (doc) {
         if (isApprovalLog(file)) this.index.readings.setApprovalLog(at.root, file, doc.getText());
@@ -270,7 +270,7 @@ export class ServerWorkspace {
     if (!this.open.has(key)) this.approvalLogChanged(key, deleted ? null : undefined);
     if (deleted) {
       for (const file of this.index.removeUnder(at.folder.root, at.file)) {
-        const gone = uriOf(at.folder.root, file);
+        const gone = folderFileUri(at.folder.root, file);
         if (this.layers.forget(gone)) this.emit(gone);
       }
       return this.acrossSoon();
@@ -350,7 +350,7 @@ export class ServerWorkspace {
         const found = this.safely(item.file, () => readFoundFile(item.file, item, raiseLimit));
         if (!found) continue;
         seen.add(item.file);
-        const key = uriOf(folder.root, item.file);
+        const key = folderFileUri(folder.root, item.file);
         onDisk.add(key);
         const doc = this.open.get(key);
         if (doc) {
@@ -360,7 +360,7 @@ export class ServerWorkspace {
         this.setReading(folder.root, item.file, found.reading, found.text !== null);
         if (this.scope === 'workspace') toCheck.push({ folderRoot: folder.root, file: item.file });
       }
-      for (const file of this.index.filesOf(folder.root)) if (!seen.has(file) && !this.open.has(uriOf(folder.root, file))) this.index.set(folder.root, file, null);
+      for (const file of this.index.filesOf(folder.root)) if (!seen.has(file) && !this.open.has(folderFileUri(folder.root, file))) this.index.set(folder.root, file, null);
       this.loadApprovalLogs(folder);
     }
     if (generation !== this.scanGeneration) return 0;
@@ -371,7 +371,7 @@ export class ServerWorkspace {
     this.readSinceScan = readSince;
     for (const place of toCheck) {
       if (!(await pause())) return 0;
-      const key = uriOf(place.folderRoot, place.file);
+      const key = folderFileUri(place.folderRoot, place.file);
       if (readSince.has(key)) continue;
       // Read again: keeping 10,000 texts from the first pass would cost their size in memory.
       const folder = this.folderAt(place.folderRoot);
@@ -471,26 +471,12 @@ export class ServerWorkspace {
     clearTimeout(this.acrossTimer);
     const across = new Map<string, readonly Problem[]>();
     try {
-      for (const { at, problems } of this.index.crossFileProblems()) across.set(uriOf(at.root, at.file), problems);
+      for (const { at, problems } of this.index.crossFileProblems()) across.set(folderFileUri(at.root, at.file), problems);
     } catch (error) {
       this.out.fail('The cross-file checks failed', error);
     }
     const changed = this.replace('across', across, publish);
-    const schema = new Map<string, readonly Problem[]>();
-    for (const folder of this.folders.all) {
-      const candidates = new Set([...kbSchemaFiles(this.index.filesOf(folder.root)), ...this.folders.configuredSchemaFiles(folder)]);
-      const registry = this.folders.schemasOf(folder.root);
-      for (const file of candidates) {
-        // Only schema files that exist (an open one counts): most candidate names of a `.kb` folder do not.
-        if (!this.open.has(uriOf(folder.root, file)) && nodeSchemaHost.stat(path.join(folder.root, ...file.split('/'))) === null) continue;
-        try {
-          const problems = registry.schemaFileProblems(folder.root, file);
-          if (problems.length > 0) schema.set(uriOf(folder.root, file), problems);
-        } catch (error) {
-          this.out.fail(`Checking the schema file ${file} failed`, error);
-        }
-      }
-    }
+    const schema = schemaFileLayer(this.folders, (root) => this.index.filesOf(root), (uri) => this.open.has(uri), (what, error) => this.out.fail(what, error));
     return [...changed, ...this.replace('schema', schema, publish)];
   }
 
@@ -609,9 +595,3 @@ export function keyOf(uri: string): string {
   const abs = fileSystemPath(uri);
   return abs === null ? uri : fileUri(abs);
 }
-
-function uriOf(root: string, file: string): string {
-  return folderFileUri(root, file);
-}
-
-
