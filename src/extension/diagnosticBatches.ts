@@ -23,6 +23,8 @@ const FILES_PER_SET = 250;
  */
 export function diagnosticBatches(collection: () => vscode.DiagnosticCollection | undefined): {
   handle(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void;
+  /** Forgets what waits (the server that sent it stopped: a new one sends every file's problems again). */
+  drop(): void;
   dispose(): void;
 } {
   const waiting = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
@@ -39,6 +41,11 @@ export function diagnosticBatches(collection: () => vscode.DiagnosticCollection 
     collection()?.set(entries);
     if (waiting.size > 0) timer = setTimeout(flush, 0);
   };
+  const drop = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    waiting.clear();
+  };
   return {
     handle(uri, diagnostics) {
       const key = uri.toString();
@@ -47,10 +54,7 @@ export function diagnosticBatches(collection: () => vscode.DiagnosticCollection 
       waiting.set(key, [uri, diagnostics]);
       timer ??= setTimeout(flush, GATHER_MS);
     },
-    dispose() {
-      clearTimeout(timer);
-      timer = undefined;
-      waiting.clear();
-    },
+    drop,
+    dispose: drop,
   };
 }

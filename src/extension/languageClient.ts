@@ -54,6 +54,8 @@ export function startLanguageClient(context: vscode.ExtensionContext, log: vscod
     vscode.workspace.onDidChangeConfiguration((e) => { if (affectsServer(e)) sendSettings(); }),
     vscode.workspace.onDidChangeWorkspaceFolders(sendSettings),
     vscode.workspace.onDidGrantWorkspaceTrust(sendSettings),
+    // A stopped server's problems still waiting would land after the client cleared its own.
+    client.onDidChangeState((e) => { if (e.newState === State.Stopped) batches.drop(); }),
     { dispose: () => void client.stop() },
   );
   void client.start().catch((error: unknown) => log.error('The Milestones language server did not start', error instanceof Error ? error : String(error)));
