@@ -144,14 +144,13 @@ export class MilestoneTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     // So are the rows given since the last full repaint: a repaint of some rows updates them in place.
     const ready = this.prefetched.get(key) ?? this.givenChildren.get(key);
     if (ready?.every((r) => r.parent === node)) return this.given(node, [...ready]);
-    // With the rows of those below it that VS Code opens next (asked for all at once).
-    const repaints = this.repaints;
-    return this.rowsBelow([node], () => true).then((fetched) => {
-      if (repaints === this.repaints) for (const [id, got] of fetched!) if (id !== key) this.prefetched.set(id, got.rows, got.asked);
-      const own = fetched!.get(key);
+    // Only this row's rows: rows asked for ahead and not given would miss the repaints of changes
+    // meanwhile (a repaint updates the rows VS Code was given).
+    const asked = ++this.asks;
+    return this.childrenOf(node).then((own) => {
       // Rows asked for later (a repaint meanwhile) show a later index: those are given.
-      const later = this.prefetched.askedOf(key) > (own?.asked ?? -1) ? this.prefetched.get(key) : undefined;
-      return this.given(node, [...(later?.every((r) => r.parent === node) ? later : own?.rows ?? [])]);
+      const later = this.prefetched.askedOf(key) > asked ? this.prefetched.get(key) : undefined;
+      return this.given(node, [...(later?.every((r) => r.parent === node) ? later : own)]);
     });
   }
 
