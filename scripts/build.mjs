@@ -1,6 +1,7 @@
 // Builds everything a fresh clone needs.
 //   dist/extension.js, dist/cli.js   the extension and the command line (esbuild bundles)
 //   dist/server.js                   the language server (`milestones lsp --stdio` loads it)
+//   dist/mcp.js                      the MCP server (`milestones mcp` loads it)
 //   dist/webview/                    the form editor's webview (esbuild, webview-ui/tsconfig.json)
 //   out/test/**, out/bench/          each test file and the bench bundled on its own, so a test runs
 //                                    without the rest of the tree compiling; test/integration/run*.ts
@@ -37,6 +38,7 @@ const jobs = [
   build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...node, entryPoints: ['src/mcp/mcpServer.ts'], outfile: 'dist/mcp.js' }),
 ];
 if (existsSync(path.join(root, 'webview-ui/src/main.ts'))) {
   jobs.push(build({ ...common, entryPoints: ['webview-ui/src/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'esm', target: 'es2022', tsconfig: 'webview-ui/tsconfig.json' }));

@@ -1,6 +1,7 @@
 // The `milestones` command line (bundled to dist/cli.js, the package's `bin`): the same core as the
 // extension, for CI, scripts and AI agents.
 import path from 'node:path';
+import { checkFolder } from './collectMilestones';
 import { LIFECYCLE_COMMANDS } from './commands';
 import { listCommand } from './listCommand';
 import type { CliIO } from './listCommand';
@@ -13,6 +14,7 @@ const COMMANDS: Readonly<Record<string, readonly string[]>> = {
   list: ['--json', '--verbose', '--max-file-size', '--help'],
   validate: ['--json', '--format', '--max-file-size', '--help'],
   lsp: ['--stdio', '--help'],
+  mcp: ['--help'],
   ...Object.fromEntries(LIFECYCLE_COMMANDS.map((c) => [c.name, ['--help', '--root', ...c.flags, ...c.valued]])),
 };
 const ALL_FLAGS = [...new Set(['--json', '--verbose', '--help', '--stdio', ...LIFECYCLE_COMMANDS.flatMap((c) => c.flags)])];
@@ -24,7 +26,7 @@ const ALL_VALUED = [...new Set(['--format', '--max-file-size', '--root', ...LIFE
  * at least one problem of severity error. `lsp --stdio` starts the language server (`serveLsp`)
  * and returns 'serving': the process lives until the client ends it.
  */
-export function main(argv: readonly string[], io: CliIO, serveLsp: () => void = loadLanguageServer): number | 'serving' {
+export function main(argv: readonly string[], io: CliIO, serveLsp: () => void = loadLanguageServer, serveMcp: (folders: readonly string[]) => void = loadMcpServer): number | 'serving' {
   const parsed = parseArgs(argv, ALL_FLAGS, ALL_VALUED);
   if (parsed.kind === 'error') return usageError(parsed.message, io);
   const { command, flags, options, positionals } = parsed.args;
@@ -46,6 +48,14 @@ export function main(argv: readonly string[], io: CliIO, serveLsp: () => void = 
     if (command === 'lsp') {
       if (!flags.has('--stdio')) return usageError('lsp talks to the editor over standard input and output: give --stdio', io);
       serveLsp();
+      return 'serving';
+    }
+    if (command === 'mcp') {
+      for (const folder of positionals) {
+        const problem = checkFolder(folder);
+        if (problem !== null) return usageError(problem, io);
+      }
+      serveMcp(positionals);
       return 'serving';
     }
     const lifecycle = LIFECYCLE_COMMANDS.find((c) => c.name === command);
@@ -83,6 +93,19 @@ function loadLanguageServer(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path computed at run time, which esbuild leaves alone
   const server = require(path.join(__dirname, 'server.js')) as { startLanguageServer(): void };
   server.startLanguageServer();
+}
+
+/**
+ * Loads the MCP server from its own bundle beside this one (dist/mcp.js: the MCP SDK is only loaded
+ * by `milestones mcp`) and serves the agents' tools on standard input and output.
+ */
+function loadMcpServer(folders: readonly string[]): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path computed at run time, which esbuild leaves alone
+  const mcp = require(path.join(__dirname, 'mcp.js')) as { startMcpServer(folders: readonly string[]): Promise<void> };
+  mcp.startMcpServer(folders).catch((error: unknown) => {
+    process.stderr.write(`milestones: the MCP server stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
 }
 
 if (require.main === module) {

@@ -1,38 +1,12 @@
 // The three outputs of `milestones validate`: lines for people, one JSON document for programs,
 // GitHub Actions workflow commands (annotations). Pure: reported problems in, text out.
-import type { Problem, Severity } from '../core/problems';
-
-/** A problem as the CLI reports it: 1-based lines and columns, `file` as printed. */
-export interface ReportedProblem {
-  /** Relative to its folder, `/`-separated; prefixed by the folder when several were given. */
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly severity: Severity;
-  readonly code: string;
-  readonly message: string;
-}
+import type { Severity } from '../core/problems';
+import type { ReportedProblem } from '../core/reportedProblem';
+export { compareReported, reported, type ReportedProblem } from '../core/reportedProblem';
 
 export type OutputFormat = 'human' | 'json' | 'github';
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['human', 'json', 'github'];
-
-/** A core problem (0-based editor positions) as reported under the printed path `file`. */
-export function reported(file: string, problem: Problem): ReportedProblem {
-  const { start, end } = problem.range;
-  return {
-    file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
-    severity: problem.severity, code: problem.code, message: problem.message,
-  };
-}
-
-/** The order of every output: file (code-point order), start, end, code, message. */
-export function compareReported(a: ReportedProblem, b: ReportedProblem): number {
-  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || a.endLine - b.endLine
-    || a.endColumn - b.endColumn || cmp(a.code, b.code) || cmp(a.message, b.message);
-}
 
 /** `problems` rendered in `format`; they must already be sorted (`compareReported`). */
 export function formatProblems(problems: readonly ReportedProblem[], format: OutputFormat, filesChecked: number): string {
@@ -98,8 +72,4 @@ function oneLine(text: string): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -19,6 +19,10 @@ ${LIFECYCLE_COMMANDS.map((c) => c.usage).join('').replace(/\n$/, '')}
   lsp --stdio               Run the language server over standard input and output, for editors
                             other than VS Code (Neovim, Helix, Zed, Emacs): the same diagnostics,
                             completion and hover in YAML headers, and quick fixes.
+  mcp [folder…]             Serve the agents' tools (list_milestones, get_milestone, next_steps,
+                            validate, tick_step, set_status, claim_milestone, complete_milestone,
+                            new_milestone) as an MCP server over stdin and stdout, for the folders
+                            given (default: the current folder). See README "Use with agents".
 
 Options:
   --json             Machine-readable output: list's milestones; validate's

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { startBenchProbe } from './benchProbe';
+import { registerMcpServerDefinitions } from './agents/mcpServerDefinitions';
+import { registerAgentTools } from './agents/registerAgentTools';
 import { registerFormEditor } from './form/registerFormEditor';
 import { registerLifecycle } from './lifecycle/registerLifecycle';
 import { registerStatusBar } from './milestoneStatusBar';
@@ -30,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
   const form = registerFormEditor(context, index, validation.checks, validation.schemas, log);
   const status = registerStatusBar(index, tree.provider, tree.view, form.focus);
   const next = registerNextView(index);
+  const lifecycle = { index, schemas: validation.schemas, log, revealInTree: treeRevealer(index, tree.provider, tree.view) };
   context.subscriptions.push(
     log,
     validation.disposable,
@@ -40,7 +43,9 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
     form.disposable,
     status.disposable,
     next.disposable,
-    registerLifecycle({ index, schemas: validation.schemas, log, revealInTree: treeRevealer(index, tree.provider, tree.view) }),
+    registerLifecycle(lifecycle),
+    registerAgentTools(lifecycle),
+    registerMcpServerDefinitions(context.extensionUri, packageVersion(context)),
   );
   probe?.activated();
   return {
@@ -51,3 +56,8 @@ export function activate(context: vscode.ExtensionContext): MilestonesApi {
 }
 
 export function deactivate(): void {}
+
+function packageVersion(context: vscode.ExtensionContext): string {
+  const version = (context.extension.packageJSON as { version?: unknown }).version;
+  return typeof version === 'string' ? version : '';
+}

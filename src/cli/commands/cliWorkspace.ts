@@ -32,7 +32,11 @@ export interface CliWorkspace {
  * (UTF-8, as written: BOM and line endings kept). Null with a message when the root is not a folder.
  */
 export function openCliWorkspace(args: ParsedArgs): CliWorkspace | string {
-  const root = path.resolve(args.options.get('--root') ?? '.');
+  return openFolderWorkspace(path.resolve(args.options.get('--root') ?? '.'));
+}
+
+/** `openCliWorkspace` of the absolute folder `root`. */
+export function openFolderWorkspace(root: string): CliWorkspace | string {
   try {
     if (!statSync(root).isDirectory()) return `not a folder: ${root}`;
   } catch {
@@ -83,7 +87,12 @@ export function openCliWorkspace(args: ParsedArgs): CliWorkspace | string {
  * replaced by the first two).
  */
 export function cliContext(args: ParsedArgs, root: string): LifecycleContext {
-  const given = args.options.get('--as') ?? process.env['MILESTONES_IDENTITY'];
+  return actingContext(args.options.get('--as'), root);
+}
+
+/** `cliContext` with the name given (`--as`, a tool's `as`), if any. */
+export function actingContext(as: string | undefined, root: string): LifecycleContext {
+  const given = as ?? process.env['MILESTONES_IDENTITY'];
   return { identity: given && given.trim() !== '' ? given.trim() : gitUser(root) ?? osUser(), now: new Date() };
 }
 

@@ -1,33 +1,22 @@
 import path from 'node:path';
-import type { PlanOutcome, Refusal } from '../../core/lifecycle/changePlan';
-import { cleanPath, isRefusal } from '../../core/lifecycle/create/createInputs';
-import { execPlanChoices, newExecPlanId, newExecPlanMilestone } from '../../core/lifecycle/create/execPlanNew';
-import { handoffFolders, newHandoffNote } from '../../core/lifecycle/create/handoffNew';
-import { kbChoices, newKbMilestone, nextKbNumber } from '../../core/lifecycle/create/kbNew';
-import { newSessionMilestone, sessionFolders } from '../../core/lifecycle/create/sessionNew';
-import { newStatusMilestone, statusFiles } from '../../core/lifecycle/create/statusNew';
-import { slugOf } from '../../core/lifecycle/slug';
+import type { PlanOutcome } from '../../core/lifecycle/changePlan';
+import { newConventionOf, planNew, type InputNames, type NewRequest } from '../../core/lifecycle/create/newRequest';
+import type { ConventionId } from '../../core/model';
 import type { ParsedArgs } from '../parseArgs';
 import type { CliCommand } from './cliCommand';
 import type { CliWorkspace } from './cliWorkspace';
 import { COMMON_OPTIONS, runPlan, type Compute } from './runPlan';
 
-type Convention = 'execplan' | 'kb' | 'session-json' | 'status-md' | 'handoff';
 type Usage = { readonly kind: 'usage'; readonly message: string };
 type Outcome = PlanOutcome | Usage;
 
-const NAMES: Readonly<Record<string, Convention>> = {
-  'execplan': 'execplan', 'kb': 'kb', 'session-json': 'session-json', 'session': 'session-json',
-  'status-md': 'status-md', 'status': 'status-md', 'handoff': 'handoff',
-};
-
-/** The options (besides --root, --as, --dry-run) each convention takes, and whether it takes items (steps, criteria). */
-const ACCEPTS: Readonly<Record<Convention, { readonly options: readonly string[]; readonly items: boolean }>> = {
-  'execplan': { options: ['--plan', '--plan-folder', '--domain', '--risk'], items: false },
-  'kb': { options: ['--folder', '--after', '--goal'], items: true },
-  'session-json': { options: ['--folder', '--priority', '--why'], items: true },
-  'status-md': { options: ['--file', '--goal', '--phase', '--target', '--deliverables', '--approval'], items: true },
-  'handoff': { options: ['--folder'], items: false },
+/** The options (besides --root, --as, --dry-run) each convention takes. */
+const ACCEPTS: Readonly<Record<ConventionId, readonly string[]>> = {
+  'execplan': ['--plan', '--plan-folder', '--domain', '--risk'],
+  'kb': ['--folder', '--after', '--goal'],
+  'session-json': ['--folder', '--priority', '--why'],
+  'status-md': ['--file', '--goal', '--phase', '--target', '--deliverables', '--approval'],
+  'handoff': ['--folder'],
 };
 const SHARED = new Set(['--root', '--as', '--dry-run', '--help']);
 
@@ -59,59 +48,43 @@ function compute(args: ParsedArgs): Compute {
   return (workspace, snapshot, ctx): Outcome => {
     const [name, title, ...items] = args.positionals;
     if (name === undefined) return usage('new needs a convention: execplan, kb, session-json, status-md or handoff');
-    const convention = NAMES[name.toLowerCase()];
-    if (convention === undefined) return usage(`unknown convention "${name}": use execplan, kb, session-json, status-md or handoff`);
+    const convention = newConventionOf(name);
+    if (convention === null) return usage(`unknown convention "${name}": use execplan, kb, session-json, status-md or handoff`);
     if (title === undefined) return usage(`new ${name} needs a title`);
     const accepts = ACCEPTS[convention];
     for (const option of [...args.flags, ...args.options.keys()]) {
-      if (!SHARED.has(option) && !accepts.options.includes(option)) return usage(`new ${convention} does not take ${option}`);
+      if (!SHARED.has(option) && !accepts.includes(option)) return usage(`new ${convention} does not take ${option}`);
     }
-    if (items.length > 0 && !accepts.items) return usage(`new ${convention} takes a title only, not items (${items.map((i) => JSON.stringify(i)).join(' ')})`);
     const option = (key: string) => args.options.get(key);
-    switch (convention) {
-      case 'execplan': {
-        const plan = choosePlan(workspace, option('--plan'), option('--plan-folder'), ctx.now);
-        if (plan.kind !== 'picked') return plan;
-        return newExecPlanMilestone(snapshot, { execplanId: plan.id, folder: plan.folder, title, domain: option('--domain'), risk: option('--risk') }, ctx);
-      }
-      case 'kb': {
-        const folders = kbChoices(snapshot);
-        const picked = pathOption(workspace, args, '--folder', folders.map((c) => c.folder), '.kb folders with milestones');
-        if (typeof picked !== 'string') return picked;
-        const folder = cleanPath(picked, 'the KB folder');
-        if (isRefusal(folder)) return folder;
-        // The schema that will check the new file: the number first, for a `milestones.schemas` glob on names.
-        const next = nextKbNumber(folders.find((c) => c.folder === folder)?.numbers ?? [], option('--after') ?? null);
-        const file = `${folder}/${next.kind === 'ok' ? `${next.number}-` : ''}${slugOf(title)}.md`;
-        return newKbMilestone(snapshot, { folder, title, goal: option('--goal'), after: option('--after') ?? null, criteria: items }, workspace.schemaOf(file, 'kb', null), ctx);
-      }
-      case 'session-json': {
-        const folder = pathOption(workspace, args, '--folder', sessionFolders(snapshot), 'session milestone folders');
-        if (typeof folder !== 'string') return folder;
-        return newSessionMilestone(snapshot, { folder, title, steps: items, priority: option('--priority'), why: option('--why') }, ctx);
-      }
-      case 'status-md': {
-        const file = pathOption(workspace, args, '--file', statusFiles(snapshot), 'status files');
-        if (typeof file !== 'string') return file;
-        const goal = option('--goal');
-        if (goal === undefined) return usage('new status-md needs --goal "one sentence on the outcome"');
-        const deliverables = (option('--deliverables') ?? '').split(';').map((d) => d.trim()).filter((d) => d !== '');
-        return newStatusMilestone(snapshot, {
-          file, name: title, goal, phase: option('--phase'), target: option('--target'),
-          criteria: items, deliverables, approvalRequired: args.flags.has('--approval'),
-        }, ctx);
-      }
-      case 'handoff': {
-        const folder = pathOption(workspace, args, '--folder', handoffFolders(snapshot), 'handoffs folders');
-        if (typeof folder !== 'string') return folder;
-        return newHandoffNote(snapshot, { folder, title }, ctx);
-      }
-    }
+    const pathOption = (key: string) => { const value = option(key); return value === undefined ? undefined : pathArg(workspace, value); };
+    const planFolder = option('--plan-folder');
+    const request: NewRequest = {
+      convention, title, items,
+      ...defined({
+        folder: convention === 'status-md' ? pathOption('--file') : pathOption('--folder'),
+        plan: option('--plan'),
+        // A bare name means .agent/exec_plans/NAME (the core reads it so); a path is the user's.
+        planFolder: planFolder === undefined || /^[^/\\.][^/\\]*$/.test(planFolder) ? planFolder : pathArg(workspace, planFolder),
+        domain: option('--domain'), risk: option('--risk'), after: option('--after'), goal: option('--goal'),
+        phase: option('--phase'), target: option('--target'), priority: option('--priority'), why: option('--why'),
+      }),
+      deliverables: (option('--deliverables') ?? '').split(';').map((d) => d.trim()).filter((d) => d !== ''),
+      approval: args.flags.has('--approval'),
+    };
+    return planNew(request, snapshot, ctx, (file, conv) => workspace.schemaOf(file, conv, null), CLI_NAMES);
   };
 }
 
+/** How the command line names the request's inputs in messages. */
+const CLI_NAMES: InputNames = { folder: '--folder', file: '--file', plan: '--plan', planFolder: '--plan-folder NAME|FOLDER', goal: '--goal' };
+
 function usage(message: string): Usage {
   return { kind: 'usage', message };
+}
+
+/** The entries of `values` that are not undefined (exactOptionalPropertyTypes). */
+function defined(values: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 /**
@@ -124,49 +97,4 @@ function pathArg(workspace: CliWorkspace, value: string): string {
   const cwd = path.relative(workspace.root, process.cwd());
   const inside = cwd === '' || (!cwd.startsWith('..') && !path.isAbsolute(cwd));
   return inside ? workspace.relative(value) ?? value : value;
-}
-
-/**
- * The path of `option` when given (see `pathArg`), else the only one of `existing`, else a usage
- * error: none (`plural` names them), or several, listed.
- */
-function pathOption(workspace: CliWorkspace, args: ParsedArgs, option: string, existing: readonly string[], plural: string): string | Usage {
-  const value = args.options.get(option);
-  if (value !== undefined) return pathArg(workspace, value);
-  if (existing.length === 1) return existing[0]!;
-  if (existing.length === 0) return usage(`there are no ${plural} here; name one with ${option}`);
-  return usage(`there are ${existing.length} ${plural} here; name one with ${option}:\n${list(existing)}`);
-}
-
-function list(items: readonly string[]): string {
-  return items.map((i) => `  ${i}`).join('\n');
-}
-
-type PlanPick = { readonly kind: 'picked'; readonly id: string; readonly folder: string | undefined } | Usage | Refusal;
-
-/**
- * The plan a new ExecPlan milestone joins: `--plan` (an existing one, or a new id with
- * `--plan-folder`), else the plan of `--plan-folder` or a new id for it, else the only plan.
- * `--plan-folder` is a folder, or a bare name meaning `.agent/exec_plans/NAME`.
- */
-function choosePlan(workspace: CliWorkspace, planOption: string | undefined, folderOption: string | undefined, now: Date): PlanPick {
-  const plans = execPlanChoices(workspace.snapshot);
-  const listed = list(plans.map((p) => `${p.execplanId}  ${p.folder}`));
-  let folder: string | undefined;
-  if (folderOption !== undefined) {
-    const cleaned = cleanPath(/^[^/\\.][^/\\]*$/.test(folderOption) ? `.agent/exec_plans/${folderOption}` : pathArg(workspace, folderOption), 'the plan folder');
-    if (isRefusal(cleaned)) return cleaned;
-    folder = cleaned;
-  }
-  if (planOption !== undefined) {
-    const id = planOption.trim().toUpperCase();
-    if (folder === undefined && !plans.some((p) => p.execplanId === id)) {
-      return usage(`there is no plan ${id} here; start it with --plan-folder NAME|FOLDER${plans.length > 0 ? `, or pick one of:\n${listed}` : ''}`);
-    }
-    return { kind: 'picked', id, folder };
-  }
-  if (folder !== undefined) return { kind: 'picked', id: plans.find((p) => p.folder === folder)?.execplanId ?? newExecPlanId(workspace.snapshot, now), folder };
-  if (plans.length === 1) return { kind: 'picked', id: plans[0]!.execplanId, folder: undefined };
-  if (plans.length === 0) return usage('there is no ExecPlan here yet: start one with --plan-folder NAME|FOLDER (and --plan EP-YYYYMMDD-NNN, default a new id)');
-  return usage(`there are ${plans.length} ExecPlans here; name one with --plan:\n${listed}`);
 }

@@ -1,7 +1,7 @@
 import type { Milestone } from '../model';
 import type { Problem } from '../problems';
 import { lineRange } from '../problems';
-import { kbNameOf, type KbName } from '../conventions/kb';
+import { dependsOn, itemKey, kbKeyOf } from '../conventions/kbDependencies';
 import { dirOf } from '../conventions/paths';
 import { headerItemSpan, headerValueSpan } from './headerSpans';
 import { groupBy, type CheckedFile, type Placers } from './workspaceFiles';
@@ -42,8 +42,8 @@ export function kbProblems(files: readonly CheckedFile[], placers: Placers): Fol
   for (const { folder, reading } of files) {
     if (reading.convention !== 'kb') continue;
     const m = reading.milestones[0];
-    const name = m?.id == null ? null : kbNameOf(m.id);
-    if (m !== undefined && name !== null && name.id === m.id) kb.push({ folder, file: reading.file, id: name.id, key: idKey(name), dated: name.dated, m });
+    const name = m === undefined ? null : kbKeyOf(m);
+    if (m !== undefined && name !== null) kb.push({ folder, file: reading.file, ...name, m });
   }
   const out: FolderProblem[] = [];
   for (const group of groupBy(kb, (k) => `${k.folder}\u0000${dirOf(k.file)}`).values()) {
@@ -67,27 +67,6 @@ export function kbProblems(files: readonly CheckedFile[], placers: Placers): Fol
     out.push(...cycles(edges, placers));
   }
   return out;
-}
-
-function dependsOn(m: Milestone): string[] {
-  const v = m.fields['depends-on'] ?? m.fields['depends_on'];
-  const list = Array.isArray(v) ? v : typeof v === 'string' || typeof v === 'number' ? [v] : [];
-  return list.map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x).trim() : ''));
-}
-
-/** What makes two KB ids one milestone: a number's value (`010` and `10` → `10`), a dated id as it is. */
-function idKey(name: KbName): string {
-  return name.dated ? name.id : String(Number(name.id));
-}
-
-/**
- * The key of the milestone a `depends-on` item names (read as a file name is, `kbNameOf`):
- * `"030"`, `30`, `M030`, `030-production-hardening` → `30`; `2026-04-20-002(-slug)` →
- * `2026-04-20-002`; anything else → null.
- */
-function itemKey(item: string): string | null {
-  const name = kbNameOf(item.replace(/^ms?-?(?=\d)/i, ''));
-  return name === null ? null : idKey(name);
 }
 
 function itemProblem(from: KbFile, index: number, placers: Placers, code: string, message: string): FolderProblem {

@@ -7,8 +7,11 @@ import type { ServedIndex } from '../servedIndex';
 
 /**
  * What a lifecycle action sees of one workspace folder: the milestone files the index holds and,
- * for any file, the text of an open document (unsaved changes win), else the file on disk. Waits
- * for the index to catch up first, so a file saved a moment ago is seen.
+ * for any file, the text of an editor with unsaved changes (they win), else the file on disk. Waits
+ * for the index to catch up first, so a file saved a moment ago is seen. A document without unsaved
+ * changes is not asked: just after another program wrote the file (an agent's `milestones mcp`)
+ * it still holds the old text until VS Code reloads it, and a plan made from that would miss the
+ * new text (`applyPlan` waits for the reload before it edits).
  *
  * The disk reads (the index's texts stay in the language server) are synchronous because the core
  * asks synchronously; a plan reads the few files it acts on, one small file at a time, each once,
@@ -26,7 +29,7 @@ export async function folderSnapshot(index: ServedIndex, folder: vscode.Workspac
       if (cache.has(file)) return cache.get(file)!;
       const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
       const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
-      const text = open?.getText() ?? readLocal(uri, file, maxSize);
+      const text = open !== undefined && (open.isDirty || uri.scheme !== 'file') ? open.getText() : readLocal(uri, file, maxSize);
       cache.set(file, text);
       return text;
     },

@@ -31,6 +31,11 @@ export interface RunOptions {
   readonly open?: boolean;
   /** Show a refusal as a warning (default); callers that offer a way on show it themselves. */
   readonly showRefusal?: boolean;
+  /**
+   * Say what was done in a notification (default). An agent's tool call says it in the chat
+   * instead; the log has it either way.
+   */
+  readonly announce?: boolean;
 }
 
 /**
@@ -97,7 +102,7 @@ function report(deps: LifecycleDeps, action: string, result: LifecycleResult, op
   switch (result.kind) {
     case 'ok':
       deps.log.info(`${result.summary}${result.changed.length > 0 ? ` (${result.changed.join(', ')})` : ''}`);
-      void vscode.window.showInformationMessage(result.summary);
+      if (options.announce !== false) void vscode.window.showInformationMessage(result.summary);
       break;
     case 'refused':
       deps.log.warn(`Could not ${action}: ${result.reason}${result.items ? ` (${result.items.join('; ')})` : ''}`);
@@ -118,7 +123,11 @@ function report(deps: LifecycleDeps, action: string, result: LifecycleResult, op
  * setting, NAME.jsonschema.yaml beside NAME.kb/, the built-in one. `text` null: a file not written yet.
  */
 export function schemaOf(deps: LifecycleDeps, folder: vscode.WorkspaceFolder, file: string, convention: ConventionId, text: string | null): JsonSchema | null {
-  const data = text === null ? null : schemaData(text, convention, file);
+  return schemaOfData(deps, folder, file, convention, text === null ? null : schemaData(text, convention, file));
+}
+
+/** `schemaOf` from the file's parsed header (`data`, null for a file not written yet). */
+export function schemaOfData(deps: LifecycleDeps, folder: vscode.WorkspaceFolder, file: string, convention: ConventionId, data: Readonly<Record<string, unknown>> | null): JsonSchema | null {
   return deps.schemas.registryFor(folder).resolve(folder.uri.fsPath, file, convention, data).use?.schema ?? null;
 }
 

@@ -26,7 +26,7 @@ export async function applyPlan(folder: vscode.WorkspaceFolder, snapshot: Folder
       if (change.edits.length === 0) continue;
       const doc = await vscode.workspace.openTextDocument(uriOf(change.file));
       const base = snapshot.text(change.file);
-      const shift = base === null ? null : offsetShift(doc.getText(), base);
+      const shift = base === null ? null : await caughtUp(doc, base);
       if (shift === null) return { kind: 'refused', reason: `${change.file} changed while the change was being prepared; try again` };
       for (const e of change.edits) edit.replace(doc.uri, rangeOf(doc, e, shift), e.newText);
       if (!(await hasUnsavedChanges(doc))) toSave.set(change.file, doc.uri);
@@ -45,6 +45,32 @@ export async function applyPlan(folder: vscode.WorkspaceFolder, snapshot: Folder
   }
   const files = [...new Set([...changed.map((f) => moved.get(f) ?? f), ...moved.values()])];
   return plan.primary === undefined ? { kind: 'ok', summary: plan.summary, changed: files } : { kind: 'ok', summary: plan.summary, changed: files, primary: plan.primary };
+}
+
+/** How long `applyPlan` waits for a document without unsaved changes to reload what another program wrote. */
+const RELOAD_WAIT_MS = 3000;
+
+/**
+ * `offsetShift` of the document against the plan's text. A document without unsaved changes that
+ * holds other text than the plan read from disk has not reloaded yet what another program wrote:
+ * wait for VS Code to reload it (an event, at most `RELOAD_WAIT_MS`). Null when it never matches.
+ */
+async function caughtUp(doc: vscode.TextDocument, base: string): Promise<number | null> {
+  const now = offsetShift(doc.getText(), base);
+  if (now !== null || doc.isDirty) return now;
+  return new Promise((resolve) => {
+    const done = (shift: number | null): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(shift);
+    };
+    const subscription = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== doc) return;
+      const shift = offsetShift(doc.getText(), base);
+      if (shift !== null || doc.isDirty) done(shift);
+    });
+    const timer = setTimeout(() => done(offsetShift(doc.getText(), base)), RELOAD_WAIT_MS);
+  });
 }
 
 /**

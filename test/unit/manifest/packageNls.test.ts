@@ -23,7 +23,9 @@ test('command titles, view names, setting descriptions and walkthrough steps are
     if (typeof value === 'string') {
       if (['title', 'name', 'contextualTitle', 'description', 'markdownDescription', 'contents', 'displayName', 'altText', 'category'].includes(key)) texts.push(`${key}: ${value}`);
     } else if (Array.isArray(value)) value.forEach((v) => walk(v, key === 'enumDescriptions' ? 'description' : key));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+    // A language-model tool's input schema is read by the model, not by a person (like its
+    // modelDescription), and its name is an id, as a command's is.
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== 'inputSchema' && !(key === 'languageModelTools' && k === 'name')) walk(v, k);
   };
   walk(contributes, '');
   assert.deepEqual(texts.filter((t) => !/: %[^%]+%$/.test(t)), []);

@@ -108,7 +108,7 @@ function itemsOf(milestone: Milestone, text: string): NextItem[] {
 }
 
 /** `owner` as written (a string, or a number such as a session number), else null. */
-function ownerOf(milestone: Milestone): string | null {
+export function ownerOf(milestone: Milestone): string | null {
   const owner = milestone.fields['owner'];
   const text = typeof owner === 'string' ? owner.trim() : typeof owner === 'number' ? String(owner) : '';
   return text === '' ? null : text;
