@@ -1,5 +1,5 @@
 import type { FileNote } from './collectMilestones';
-import type { FileReading } from '../core/model';
+import { isCounted, type FileReading } from '../core/model';
 
 /**
  * Writes the `list --json` document to `out`, from the `milestonesJson` of each file in order and the
@@ -50,7 +50,7 @@ const CHUNK = 1 << 20;
  */
 export function milestonesJson(reading: FileReading, folder: string | null): string {
   const milestones = reading.milestones.map((m) => {
-    const counted = m.steps.filter((s) => s.state === 'done' || s.state === 'open');
+    const counted = m.steps.filter(isCounted);
     const nonstandard = m.steps.filter((s) => s.state === 'nonstandard');
     return {
       file: m.file,

@@ -7,10 +7,14 @@
  * is the character U+FEFF at offset 0 and counts).
  */
 
-/** The five milestone conventions the extension understands (see shared/seeds/README.md). */
-export type ConventionId = 'kb' | 'session-json' | 'handoff' | 'execplan' | 'status-md';
+/**
+ * The milestone conventions the extension understands: the five of shared/seeds/README.md, OpenAI's
+ * ExecPlans (Codex's PLANS.md), and the task lists agents write from a spec (Kiro's and GitHub
+ * Spec Kit's tasks.md).
+ */
+export type ConventionId = 'kb' | 'session-json' | 'handoff' | 'execplan' | 'status-md' | 'codex-plan' | 'kiro' | 'spec-kit';
 
-export const CONVENTIONS: readonly ConventionId[] = ['kb', 'session-json', 'handoff', 'execplan', 'status-md'];
+export const CONVENTIONS: readonly ConventionId[] = ['kb', 'session-json', 'handoff', 'execplan', 'status-md', 'codex-plan', 'kiro', 'spec-kit'];
 
 /** Human names of the conventions, for group rows and messages. */
 export const CONVENTION_LABEL: Readonly<Record<ConventionId, string>> = {
@@ -19,6 +23,9 @@ export const CONVENTION_LABEL: Readonly<Record<ConventionId, string>> = {
   'handoff': 'Handoffs',
   'execplan': 'ExecPlan milestones',
   'status-md': 'STATUS / ROADMAP milestones',
+  'codex-plan': 'Codex ExecPlans',
+  'kiro': 'Kiro specs',
+  'spec-kit': 'Spec Kit tasks',
 };
 
 /**
@@ -72,6 +79,10 @@ export interface Step {
   /** Nesting depth of task items (0 = top level). */
   readonly depth: number;
   readonly source: StepSource;
+  /** A task the format marks optional (Kiro's `- [ ]*`): counted in progress only once done. */
+  readonly optional?: true;
+  /** An open task the format marks as in progress (Kiro's `- [-]`). */
+  readonly inProgress?: true;
 }
 
 /** A row of an ExecPlan "Current Health Snapshot" table. */
@@ -173,12 +184,22 @@ export type EditOutcome =
   | { readonly kind: 'ok'; readonly edits: readonly TextEdit[] }
   | { readonly kind: 'refused'; readonly reason: string };
 
+/**
+ * Whether a step counts in progress (and in `list --json`'s steps, and the numbers steps are ticked
+ * by): a ticked box, or an open one that is not optional (Kiro's `- [ ]*` counts once ticked).
+ */
+export function isCounted(step: Step): boolean {
+  return step.state === 'done' || (step.state === 'open' && step.optional !== true);
+}
+
 /** Computes done/total over the counted steps. */
 export function progressOf(steps: readonly Step[]): Progress {
   let done = 0;
   let total = 0;
   for (const step of steps) {
-    if (step.state === 'done') { done++; total++; } else if (step.state === 'open') { total++; }
+    if (!isCounted(step)) continue;
+    total++;
+    if (step.state === 'done') done++;
   }
   return { done, total };
 }

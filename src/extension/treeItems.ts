@@ -80,7 +80,9 @@ function markerOf(step: Step): string {
  * task row marked ⚠️. A checkbox alone cannot tell those from a step nobody started.
  */
 function openStateNote(step: Step): string | undefined {
+  if (step.optional === true) return step.state === 'open' ? vscode.l10n.t('optional, not counted') : vscode.l10n.t('optional');
   if (step.state !== 'open') return undefined;
+  if (step.inProgress === true) return vscode.l10n.t('in progress');
   if (step.source.kind === 'json-step' && step.source.status && step.source.status !== 'pending') return step.source.status.replace(/_/g, ' ');
   if (step.source.kind === 'table-row' && step.source.cell.startsWith('⚠')) return '⚠️ at risk';
   return undefined;

@@ -24,7 +24,8 @@ const EXPECTED: Record<string, { convention: ConventionId | null; milestones?: M
   'GitRidy__wilding/pm/plan.md': { convention: 'status-md', milestones: [
     ['Phase A - Setup', 0, 1, 0], ['Phase B - Planning', 0, 4, 0], ['Phase C - Design', 0, 8, 0], ['Phase D - Development', 0, 0, 0],
   ] },
-  'RockyBoyRC__SpaceWeirdos/.kiro/specs/_archived/learn-about-space-weirdos/tasks.md': { convention: null },
+  // Kiro's own markers: `[-]` is a task in progress (counted, open), `[ ]*` an optional one (counted once done).
+  'RockyBoyRC__SpaceWeirdos/.kiro/specs/_archived/learn-about-space-weirdos/tasks.md': { convention: 'kiro', milestones: [['learn-about-space-weirdos', 16, 17, 0]] },
   'bukzor__git-partial.prototyping/docs/milestones.jsonschema.yaml': { convention: null },
   'bukzor__git-partial.prototyping/docs/milestones.kb/010-single-session-core.md': { convention: 'kb', milestones: [['Milestone 010: Single-Session Core', 0, 0, 0]] },
   'bukzor__git-partial.prototyping/docs/milestones.kb/020-multi-agent-persistence.md': { convention: 'kb', milestones: [['Milestone 020: Multi-Agent Persistence', 0, 0, 0]] },
@@ -99,6 +100,9 @@ test('a manifest "checks:" count matches the task items read', needsCorpus, () =
     const rel = `${repo!.replace('/', '__')}/${file}`;
     const expected = EXPECTED[rel];
     if (expected?.convention === null || expected === undefined) continue;
+    // The MANIFEST counts boxes as GitHub renders them; a Kiro spec counts by Kiro's own markers
+    // (`[ ]*` optional, `[-]` in progress): its expected counts above follow those rules.
+    if (expected.convention === 'kiro') continue;
     const checks = /checks: ([^;]*)/.exec(notes ?? '')?.[1] ?? '';
     let boxes = 0;
     for (const m of checks.matchAll(/(?:- |\* |1\. )\[[ x]\]x(\d+)/g)) boxes += Number(m[1]);

@@ -17,6 +17,10 @@ const ACCEPTS: Readonly<Record<ConventionId, readonly string[]>> = {
   'session-json': ['--folder', '--priority', '--why'],
   'status-md': ['--file', '--goal', '--phase', '--target', '--deliverables', '--approval'],
   'handoff': ['--folder'],
+  // Their tool writes these task lists from a spec; `new` does not.
+  'codex-plan': [],
+  'kiro': [],
+  'spec-kit': [],
 };
 const SHARED = new Set(['--root', '--as', '--dry-run', '--help']);
 

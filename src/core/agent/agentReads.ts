@@ -6,7 +6,7 @@
  */
 import type { NextMilestone } from '../lifecycle/next/nextMilestones';
 import { ownerOf } from '../lifecycle/next/nextMilestones';
-import type { ConventionId, Milestone, Step } from '../model';
+import { isCounted, type ConventionId, type Milestone, type Step } from '../model';
 import type { ReportedProblem } from '../reportedProblem';
 
 export interface AgentResult {
@@ -93,7 +93,7 @@ const BOX: Readonly<Record<Step['state'], string>> = { done: '[x]', open: '[ ]',
 export function milestoneResult(m: Milestone, prefix: string, problems: readonly ReportedProblem[]): AgentResult {
   const s = summary(m, prefix);
   let n = 0;
-  const steps = m.steps.map((step) => stepView(step, step.state === 'done' || step.state === 'open' ? ++n : null));
+  const steps = m.steps.map((step) => stepView(step, isCounted(step) ? ++n : null));
   // The status is in the first line already.
   const fields = Object.fromEntries(Object.entries(m.fields).filter(([k, v]) => k !== 'status' && v !== null && v !== undefined && v !== ''));
   const lines = [summaryLine(s)];

@@ -43,11 +43,11 @@ export const AGENT_TOOLS: readonly AgentToolSpec[] = [
   {
     name: 'list_milestones',
     title: 'List milestones',
-    description: 'Lists the milestones of the workspace (every convention: KB, session JSON, handoffs, ExecPlan, STATUS.md), one compact line each: file:line, status, steps done/total, id, title, owner. Filter to keep the answer short.',
+    description: 'Lists the milestones of the workspace (every convention: KB, session JSON, handoffs, ExecPlan, STATUS.md, Codex ExecPlans, Kiro and Spec Kit tasks.md), one compact line each: file:line, status, steps done/total, id, title, owner. Filter to keep the answer short.',
     inputSchema: {
       type: 'object',
       properties: {
-        convention: { type: 'string', enum: ['kb', 'session-json', 'handoff', 'execplan', 'status-md'], description: 'Only milestones of this convention.' },
+        convention: { type: 'string', enum: ['kb', 'session-json', 'handoff', 'execplan', 'status-md', 'codex-plan', 'kiro', 'spec-kit'], description: 'Only milestones of this convention.' },
         status: { type: 'string', description: 'Only milestones with this status: a word as written ("in-progress") or a category (done, active, blocked, planned, dropped, awaiting-approval).' },
         owner: { type: 'string', description: 'Only milestones whose owner contains this text (any case).' },
         text: { type: 'string', description: 'Only milestones whose title, id or file contains this text (any case).' },

@@ -1,8 +1,10 @@
 import type { FileReading } from '../model';
 import type { Problem } from '../problems';
+import { codexPlanProblems } from './codexPlanChecks';
 import { execplanProblems } from './execplanChecks';
 import { nonstandardMarkerProblems } from './nonstandardMarkers';
 import { sessionProblems } from './sessionChecks';
+import { specKitProblems } from './specKitChecks';
 import { statusProblems } from './statusChecks';
 import { TextPlacer } from './textPlacer';
 import { localToday } from './today';
@@ -34,6 +36,14 @@ export function conventionProblems(file: string, text: string, reading: FileRead
     case 'kb':
     case 'handoff':
       break; // their checks compare files: workspaceProblems
+    case 'spec-kit':
+      out.push(...specKitProblems(file, reading.milestones, place));
+      break;
+    case 'codex-plan':
+      out.push(...codexPlanProblems(file, reading.milestones, place));
+      break;
+    case 'kiro':
+      break;
   }
   // The reader notes each non-standard marker: skip the walk over the steps when there is none.
   if (reading.notes.some((n) => n.code === 'nonstandard-marker')) {

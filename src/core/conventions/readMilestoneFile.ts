@@ -1,4 +1,5 @@
 import type { ConventionId, FileReading } from '../model';
+import { isCodexPlanPath, readCodexPlan } from './codexPlan';
 import { isExecPlanPath, readExecPlan } from './execplan';
 import { handoffPath, readHandoff } from './handoff';
 import { isKbPath, readKb } from './kb';
@@ -7,13 +8,14 @@ import { isMarkdownName } from './paths';
 import { isSessionJsonPath, readSessionJson } from './sessionJson';
 import { describedByPath, skippedByPath, type SkippedFile } from './skipReasons';
 import { isStatusMdPath, readStatusMd } from './statusMd';
+import { kiroFeatureOf, readTasksMd, specKitFeatureOf } from './tasksMd';
 import { placeholderOf } from './templatePlaceholders';
 
 /**
  * Decides from the path alone (relative to the workspace folder, `/`-separated) whether a file can
  * be a milestone file: its convention when the path says so, `'markdown'` for any other markdown
  * file that is a milestone file only if its content says so (status-md sniffing), null otherwise.
- * Order: execplan, kb, session-json, handoff, status-md. Folder guides in `.kb` and `milestones/`
+ * Order: execplan, codex-plan, kiro and spec-kit (tasks.md), kb, session-json, handoff, status-md. Folder guides in `.kb` and `milestones/`
  * folders, templates by name (`describedByPath`), `handoffs/0-*` instruction folders and
  * lessons-learned files are null.
  */
@@ -36,6 +38,11 @@ let lastKind: ConventionId | 'markdown' | null = null;
  */
 function classify(file: string): ConventionId | 'markdown' | null {
   if (/\.agent/i.test(file) && isExecPlanPath(file)) return 'execplan';
+  if (/\.agents?\/|docs\//i.test(file) && isCodexPlanPath(file)) return 'codex-plan';
+  if (/(?:^|\/)tasks\.md$/i.test(file)) {
+    if (kiroFeatureOf(file) !== null) return 'kiro';
+    if (specKitFeatureOf(file) !== null) return 'spec-kit';
+  }
   const kbLike = /\.kb\//i.test(file);
   if (kbLike && isKbPath(file)) return 'kb';
   if (!isMarkdownName(file)) return /\.json$/i.test(file) && isSessionJsonPath(file) ? 'session-json' : null;
@@ -81,6 +88,8 @@ function readAs(file: string, kind: ConventionId | 'markdown' | null, text: stri
     case 'session-json': return readSessionJson(file, text);
     case 'handoff': return readHandoff(file, text);
     case 'status-md': return readStatusMd(file, text, false, keepLegends);
+    case 'kiro': case 'spec-kit': return readTasksMd(file, text, kind);
+    case 'codex-plan': return readCodexPlan(file, text);
     case 'markdown': return readStatusMd(file, text, true, keepLegends);
     case null: return null;
   }

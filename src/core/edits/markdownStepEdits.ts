@@ -2,16 +2,22 @@ import type { TextEdit } from '../model';
 
 /**
  * The edit that ticks or unticks a task item whose `[` is at `markerOffset`: only the character
- * between the brackets changes (`[ ]` → `[x]`, `[x]` / `[X]` → `[ ]`). Empty when the box is already
- * in the wanted state; null when the text at the offset is not a standard task marker.
+ * between the brackets changes (`[ ]` → `[x]`, `[x]` / `[X]` → `[ ]`; Kiro's in-progress `[-]` →
+ * `[x]`; `doneMark` `X` for a file that writes its done boxes so, as Spec Kit does). Empty when the
+ * box is already in the wanted state; null when the text at the offset is not such a marker.
  */
-export function taskMarkerEdits(text: string, markerOffset: number, done: boolean): TextEdit[] | null {
+export function taskMarkerEdits(text: string, markerOffset: number, done: boolean, doneMark: 'x' | 'X' = 'x'): TextEdit[] | null {
   if (text[markerOffset] !== '[' || text[markerOffset + 2] !== ']') return null;
   const inside = text[markerOffset + 1];
   const isDone = inside === 'x' || inside === 'X';
-  if (!isDone && inside !== ' ') return null;
+  if (!isDone && inside !== ' ' && inside !== '-') return null;
   if (isDone === done) return [];
-  return [{ start: markerOffset + 1, end: markerOffset + 2, newText: done ? 'x' : ' ' }];
+  return [{ start: markerOffset + 1, end: markerOffset + 2, newText: done ? doneMark : ' ' }];
+}
+
+/** `X` when the text's done task boxes are written `[X]` and never `[x]`, else `x`. */
+export function doneMarkOf(text: string): 'x' | 'X' {
+  return text.includes('[X]') && !text.includes('[x]') ? 'X' : 'x';
 }
 
 const DONE_TOKEN = '\u2705'; // ✅

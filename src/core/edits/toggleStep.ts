@@ -4,7 +4,8 @@ import { EditRecorder } from './editRecorder';
 import { findStep, quote } from './findStep';
 import { frontmatterUpdatedEdits } from './frontmatterUpdated';
 import { jsonStepEdits } from './jsonStepEdits';
-import { tableStatusEdits, taskMarkerEdits } from './markdownStepEdits';
+import { doneMarkOf, tableStatusEdits, taskMarkerEdits } from './markdownStepEdits';
+import { progressStampEdits } from './progressStamp';
 import { localDay } from './timestampStyle';
 
 /** What an edit needs to know about the world: who acts, and when. */
@@ -62,7 +63,7 @@ export function toggleStepInReading(text: string, reading: FileReading, ref: Ste
     case 'task':
     case 'table-row': {
       const stepEdits = source.kind === 'task'
-        ? taskMarkerEdits(text, source.markerOffset, done)
+        ? taskMarkerEdits(text, source.markerOffset, done, reading.convention === 'spec-kit' ? doneMarkOf(text) : 'x')
         : tableStatusEdits(text, source.cellOffset, source.cellLength, done);
       if (stepEdits === null) {
         return { kind: 'refused', reason: `the step ${quote(step.text)} was read, but its marker is not where it was read from; this is a bug, please report it` };
@@ -70,6 +71,9 @@ export function toggleStepInReading(text: string, reading: FileReading, ref: Ste
       const edits: TextEdit[] = [...stepEdits];
       if (reading.convention === 'execplan' && edits.length > 0) {
         edits.push(...frontmatterUpdatedEdits(text, localDay(context.now)));
+      }
+      if (reading.convention === 'codex-plan' && edits.length > 0 && source.kind === 'task') {
+        edits.push(...progressStampEdits(text, source.markerOffset, done, context.now));
       }
       // Through the recorder so the result is sorted and trimmed like every other edit.
       const recorder = new EditRecorder(text);

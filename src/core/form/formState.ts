@@ -56,6 +56,10 @@ function formOf(file: string, text: string, reading: FileReading, schema: JsonSc
       milestones = reading.milestones.map((m, i) => view(m, i, { ...EMPTY_PARTS, fields: fields[i] ?? [] }, claims));
       break;
     }
+    case 'codex-plan': case 'kiro': case 'spec-kit':
+      // No header: the tasks are the whole form.
+      milestones = reading.milestones.map((m, i) => view(m, i, EMPTY_PARTS, claims));
+      break;
     case 'execplan': case 'kb': case 'handoff': {
       const fm = readFrontmatter(text);
       const fields: FieldView[] = headerFields(text, fm, facts, claims);

@@ -10,7 +10,13 @@ export function isDistillableNote(milestone: Pick<Milestone, 'convention' | 'fil
   return milestone.convention === 'handoff' && /(^|\/)handoffs?\/[1-9]\d*-[^/]*\.(?:md|markdown)$/i.test(milestone.file);
 }
 
-/** Claim, set status, complete and reopen apply: every convention but handoff notes, which have no owner or status. */
+/**
+ * Claim, set status, complete and reopen apply: every convention that writes an owner and a status.
+ * Not handoff notes, nor the task lists whose ticked tasks are their status (Codex ExecPlans, Kiro
+ * and Spec Kit tasks.md): those are done by ticking.
+ */
 export function hasLifecycle(milestone: Pick<Milestone, 'convention'>): boolean {
-  return milestone.convention !== 'handoff';
+  return !NO_LIFECYCLE.has(milestone.convention);
 }
+
+const NO_LIFECYCLE: ReadonlySet<Milestone['convention']> = new Set(['handoff', 'codex-plan', 'kiro', 'spec-kit']);

@@ -15,7 +15,7 @@ function titled(what: string): string {
   return vscode.l10n.t('New Milestone: {0}', what);
 }
 
-const CONVENTION_HINT: Readonly<Record<ConventionId, string>> = {
+const CONVENTION_HINT: Readonly<Partial<Record<ConventionId, string>>> = {
   'execplan': 'EP-…_MS###_slug.md in .agent/exec_plans/<plan>/milestones/active/',
   'kb': 'NNN-slug.md in a milestones.kb/ folder, numbered in tens',
   'session-json': 'one JSON file with steps in SESSIONS/MILESTONES/',
@@ -35,7 +35,8 @@ export async function askNewMilestone(snapshot: FolderSnapshot, folder: vscode.W
     case 'session-json': return askSession(snapshot, base);
     case 'status-md': return askStatus(snapshot, base);
     case 'handoff': return askHandoff(snapshot, base);
-    case undefined: return undefined;
+    // Their own tools write these task lists from a spec; the picker does not offer them.
+    case 'codex-plan': case 'kiro': case 'spec-kit': case undefined: return undefined;
   }
 }
 

@@ -42,7 +42,7 @@ test('every corpus milestone file gives a form, with and without its schema', ne
     const c = formOf(file, readFileSync(abs, 'utf8'));
     if (c !== null) seen.add(c);
   }
-  assert.deepEqual([...seen].sort(), ['execplan', 'handoff', 'kb', 'status-md']);
+  assert.deepEqual([...seen].sort(), ['execplan', 'handoff', 'kb', 'kiro', 'status-md']);
 });
 
 test('every examples/ milestone file gives a form, all five conventions', () => {

@@ -32,6 +32,8 @@ test('each convention\'s usual places start it; plain markdown and JSON do not',
     '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS001_tokenizer.md', '.agents/exec_plans/p/milestones/archive/MS002_x.md',
     'docs/milestones.kb/010-parser.md', 'todo.kb/2026-04-20-002-slug.md', 'handoffs/3-relationship-fixes.md', 'handoffs/1-core/2-entities.md',
     'SESSIONS/MILESTONES/deploy.json', 'STATUS.md', 'docs/ROADMAP.md', 'project_status.md', 'milestones/m1-setup.md', 'MILESTONES/a.json',
+    '.kiro/specs/offline-sync/tasks.md', 'specs/004-photo-albums/tasks.md',
+    '.agent/execplans/EP-2026-02-11__offline.md', 'docs/execplans/search.md', '.agent/PLANS.md',
   ]) assert.ok(contains(file), file);
   for (const file of ['README.md', 'docs/guide.md', 'package.json', 'CHANGELOG.md', 'src/status.ts', 'notes/todo.md']) assert.ok(!contains(file), file);
 });

@@ -26,6 +26,45 @@ export function archivedPathOf(file: string, now: Date): string | null {
   return [...segs.slice(0, n - 2), 'archive', ...archiveDay(now), segs[n - 1]!].join('/');
 }
 
+/**
+ * The changes that move `file` (its text `text`) to `to` with its own edits `own`, keeping links
+ * working: its relative links rebased, and every other markdown file of the snapshot whose links
+ * (or frontmatter values) point at it rewritten; the rename last. `links`: how many were changed.
+ */
+export function moveWithLinks(snapshot: FolderSnapshot, file: string, text: string, to: string, own: readonly TextEdit[]): { readonly changes: FileChange[]; readonly links: number } {
+  const rebased = rebaseRelativeLinks(text, file, to);
+  const changes: FileChange[] = [{ kind: 'edit', file, edits: [...own, ...rebased] }];
+  let links = rebased.length;
+  const name = baseOf(file);
+  for (const other of snapshot.files) {
+    if (other === file || !isMarkdownName(other)) continue;
+    const otherText = snapshot.text(other);
+    // Only files that name the file (plainly or percent-encoded) can link to it: skip the parse of the rest.
+    if (otherText === null || !(otherText.includes(name) || otherText.includes(encodeURI(name)))) continue;
+    const edits = rewriteLinksTo(otherText, other, file, to);
+    if (edits.length === 0) continue;
+    changes.push({ kind: 'edit', file: other, edits });
+    links += edits.length;
+  }
+  changes.push({ kind: 'rename', from: file, to });
+  return { changes, links };
+}
+
+/**
+ * Where `milestone complete` of agentrules' current layout moves a completed milestone:
+ * `…/exec_plans/active/<plan>/milestones/active/X.md` → `…/milestones/complete/X.md`. Null for
+ * any other path: the seed's layout (`exec_plans/<plan>/milestones/active/`) keeps a completed
+ * milestone where it is until it is archived.
+ */
+export function completedPathOf(file: string): string | null {
+  const segs = segmentsOf(file);
+  const lower = segs.map((s) => s.toLowerCase());
+  const n = segs.length;
+  const plans = lower.indexOf('exec_plans');
+  if (n < 6 || plans < 0 || lower[plans + 1] !== 'active' || !isExecPlanPath(file) || lower[n - 3] !== 'milestones' || lower[n - 2] !== 'active') return null;
+  return [...segs.slice(0, n - 2), 'complete', segs[n - 1]!].join('/');
+}
+
 /** `YYYY`, `MM`, `DD` of the local day of `now`. */
 function archiveDay(now: Date): string[] {
   return localDay(now).split('-');
@@ -55,23 +94,7 @@ export function archiveExecPlanMilestone(snapshot: FolderSnapshot, file: string,
     own.push(...outcome.edits);
   }
   own.push(changelogEntryEdit(text, `${day} — Archived to milestones/archive/${archiveDay(ctx.now).join('/')}/.`));
-  const rebased = rebaseRelativeLinks(text, file, to);
-  own.push(...rebased);
-
-  const changes: FileChange[] = [{ kind: 'edit', file, edits: own }];
-  let links = rebased.length;
-  const name = baseOf(file);
-  for (const other of snapshot.files) {
-    if (other === file || !isMarkdownName(other)) continue;
-    const otherText = snapshot.text(other);
-    // Only files that name the file (plainly or percent-encoded) can link to it: skip the parse of the rest.
-    if (otherText === null || !(otherText.includes(name) || otherText.includes(encodeURI(name)))) continue;
-    const edits = rewriteLinksTo(otherText, other, file, to);
-    if (edits.length === 0) continue;
-    changes.push({ kind: 'edit', file: other, edits });
-    links += edits.length;
-  }
-  changes.push({ kind: 'rename', from: file, to });
+  const { changes, links } = moveWithLinks(snapshot, file, text, to, own);
   const label = milestone.id !== null ? `${milestone.id} "${milestone.title}"` : `"${milestone.title}"`;
   return {
     kind: 'ok',

@@ -123,6 +123,8 @@ export function planNew(
       if (typeof folder !== 'string') return folder;
       return newHandoffNote(snapshot, { folder, title }, ctx);
     }
+    case 'codex-plan': case 'kiro': case 'spec-kit':
+      return usage(`new does not write ${convention} task lists: their own tool writes tasks.md from a spec`);
   }
 }
 

@@ -94,11 +94,15 @@ function itemsOf(milestone: Milestone, text: string): NextItem[] {
       break;
     case 'kb':
     case 'handoff':
+    case 'codex-plan':
+    case 'kiro':
+    case 'spec-kit':
       break;
   }
   const listed = new Set(items.filter((i) => i.kind === 'blocker').map((i) => i.line));
-  for (const step of milestone.steps) {
-    if (step.state !== 'open' || listed.has(step.line)) continue;
+  // A step marked in progress (Kiro's `[-]`) first, else the first open one that is not optional.
+  const open = milestone.steps.filter((s) => s.state === 'open' && !listed.has(s.line));
+  for (const step of [...open.filter((s) => s.inProgress === true), ...open.filter((s) => s.inProgress !== true && s.optional !== true)]) {
     const text = itemText(step.text, false);
     if (text === null) continue;
     items.push({ kind: 'step', text, line: step.line });

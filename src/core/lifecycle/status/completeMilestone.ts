@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../../schema/schemaTypes';
-import type { Milestone } from '../../model';
+import { isCounted, type Milestone } from '../../model';
+import { completedPathOf, moveWithLinks } from '../archive/archiveExecPlanMilestone';
 import { approvalRefusal } from '../approval/approvalGate';
 import type { FolderSnapshot, LifecycleContext, MilestoneRef, PlanOutcome } from '../changePlan';
 import { refused } from '../changePlan';
@@ -22,6 +23,11 @@ export function completeMilestone(snapshot: FolderSnapshot, ref: MilestoneRef, o
   if (found.kind === 'refused') return found;
   const { milestone } = found;
   if (milestone.status !== null && milestone.statusCategory === 'done') return unchangedPlan(found, `"${milestone.title}" is already ${milestone.status}`);
+  if (WITHOUT_STATUS.has(milestone.convention)) {
+    // Nothing to write: the tasks are the status. Done when every counted one is ticked.
+    const open = openRefusal(milestone);
+    return open ?? unchangedPlan(found, `"${milestone.title}" is done: every task is ticked`);
+  }
   const values = statusValues(milestone.convention, schema);
   const done = doneValueOf(values);
   if (done === null) return refused(`none of the allowed statuses (${values.join(', ')}) means done`, 'not-applicable');
@@ -34,21 +40,36 @@ export function completeMilestone(snapshot: FolderSnapshot, ref: MilestoneRef, o
  */
 export function finishMilestone(snapshot: FolderSnapshot, found: FoundMilestone, value: string, force: boolean, changelog: string, ctx: LifecycleContext): PlanOutcome {
   const { milestone } = found;
-  const open = milestone.steps.filter((s) => s.state === 'open');
-  if (open.length > 0 && !force) {
-    const total = milestone.progress.total;
-    const noun = milestone.convention === 'status-md' || milestone.convention === 'kb' ? (total === 1 ? 'acceptance criterion' : 'acceptance criteria') : (total === 1 ? 'step' : 'steps');
-    return refused(`${open.length} of ${total} ${noun} of "${milestone.title}" ${open.length === 1 ? 'is' : 'are'} still open`, 'open-steps', openItems(milestone));
-  }
+  const open = force ? null : openRefusal(milestone);
+  if (open !== null) return open;
   const gate = approvalRefusal(snapshot, milestone);
   if (gate !== null) return gate;
   const fullProgress = milestone.steps.length > 0 && milestone.steps.every((s) => s.state === 'done');
-  return fieldPlan(found, milestoneFieldEdits(found, 'status', value, { changelog, fullProgress }, ctx), `Completed "${milestone.title}" (status ${value})`);
+  const summary = `Completed "${milestone.title}" (status ${value})`;
+  const outcome = milestoneFieldEdits(found, 'status', value, { changelog, fullProgress }, ctx);
+  const to = milestone.convention === 'execplan' ? completedPathOf(milestone.file) : null;
+  if (to === null || outcome.kind === 'refused') return fieldPlan(found, outcome, summary);
+  // agentrules' current layout: a completed milestone moves to milestones/complete/.
+  if (snapshot.text(to) !== null || snapshot.files.includes(to)) return refused(`${to} already exists`, 'exists');
+  const { changes } = moveWithLinks(snapshot, milestone.file, found.text, to, outcome.edits);
+  return { kind: 'ok', plan: { changes, summary: `${summary}, moved to milestones/complete/`, primary: to } };
+}
+
+/** Conventions that write no status: their tasks say where they are. */
+const WITHOUT_STATUS: ReadonlySet<Milestone['convention']> = new Set(['codex-plan', 'kiro', 'spec-kit']);
+
+/** The refusal for a milestone with counted steps still open (listed), or null when none is. */
+function openRefusal(milestone: Milestone): PlanOutcome | null {
+  const open = milestone.steps.filter((s) => s.state === 'open' && isCounted(s));
+  if (open.length === 0) return null;
+  const total = milestone.progress.total;
+  const noun = milestone.convention === 'status-md' || milestone.convention === 'kb' ? (total === 1 ? 'acceptance criterion' : 'acceptance criteria') : (total === 1 ? 'step' : 'steps');
+  return refused(`${open.length} of ${total} ${noun} of "${milestone.title}" ${open.length === 1 ? 'is' : 'are'} still open`, 'open-steps', openItems(milestone));
 }
 
 /** The open steps' texts, each prefixed with its section where the text alone appears twice. */
 function openItems(milestone: Milestone): string[] {
-  const open = milestone.steps.filter((s) => s.state === 'open');
+  const open = milestone.steps.filter((s) => s.state === 'open' && isCounted(s));
   const count = new Map<string, number>();
   for (const s of open) count.set(s.text, (count.get(s.text) ?? 0) + 1);
   return open.map((s) => ((count.get(s.text) ?? 0) > 1 && s.section !== null ? `${s.section}: ${s.text}` : s.text));

@@ -1,6 +1,6 @@
 import { toggleStepInReading } from '../../edits/toggleStep';
 import type { Milestone, Step } from '../../model';
-import { refOf } from '../../model';
+import { isCounted, refOf } from '../../model';
 import type { FolderSnapshot, LifecycleContext, MilestoneRef, PlanOutcome, Refusal } from '../changePlan';
 import { refused } from '../changePlan';
 import { findMilestone } from '../findMilestone';
@@ -13,7 +13,7 @@ import { findMilestone } from '../findMilestone';
  * why it cannot be ticked). Refuses (`not-found`, `invalid-input` with the candidates when ambiguous).
  */
 export function stepByQuery(milestone: Milestone, query: string): Step | Refusal {
-  const counted = milestone.steps.filter((s) => s.state === 'done' || s.state === 'open');
+  const counted = milestone.steps.filter(isCounted);
   const q = query.trim();
   if (/^\d+$/.test(q)) {
     const step = counted[Number(q) - 1];

@@ -55,6 +55,8 @@ export function milestoneFieldEdits(found: FoundMilestone, key: 'status' | 'owne
       return boldFieldEdits(found, key === 'status' ? 'Status' : 'Owner', value);
     case 'handoff':
       return { kind: 'refused', reason: `a handoff note has no ${key}` };
+    case 'codex-plan': case 'kiro': case 'spec-kit':
+      return { kind: 'refused', reason: `${milestone.convention === 'codex-plan' ? 'an ExecPlan of Codex\'s PLANS.md convention' : `a ${milestone.convention === 'kiro' ? 'Kiro' : 'Spec Kit'} tasks.md`} has no ${key}: its tasks are its progress` };
   }
 }
 

@@ -13,6 +13,9 @@ const DEFAULTS: Readonly<Record<ConventionId, readonly string[]>> = {
   'session-json': ['pending', 'in_progress', 'blocked', 'completed', 'abandoned'],
   'status-md': ['PLANNED', 'IN PROGRESS', 'COMPLETE', 'BLOCKED'],
   'handoff': [],
+  'codex-plan': [],
+  'kiro': [],
+  'spec-kit': [],
 };
 
 /**
@@ -23,7 +26,7 @@ const DEFAULTS: Readonly<Record<ConventionId, readonly string[]>> = {
  * COMPLETE / BLOCKED; handoffs none (a handoff note has no status to set).
  */
 export function statusValues(convention: ConventionId, schema: JsonSchema | null): readonly string[] {
-  if (convention === 'handoff') return [];
+  if (DEFAULTS[convention].length === 0) return []; // no status is written: handoffs, Codex plans, Kiro and Spec Kit tasks
   const prop = schema !== null ? propertySchema(schema, 'status') : null;
   const listed = prop !== null ? (allowedValues(prop) ?? []).filter((v): v is string => typeof v === 'string') : [];
   return listed.length > 0 ? listed : DEFAULTS[convention];
