@@ -62,8 +62,8 @@ function localToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-test('the tree shows all five conventions with their progress; the status is in each row\'s accessible label', async () => {
-  for (const group of ['KB milestones', 'Session milestones (JSON)', 'Handoffs', 'ExecPlan milestones', 'STATUS / ROADMAP milestones']) {
+test('the tree shows every convention with its progress; the status is in each row\'s accessible label', async () => {
+  for (const group of ['KB milestones', 'Session milestones (JSON)', 'Handoffs', 'ExecPlan milestones', 'STATUS / ROADMAP milestones', 'Codex ExecPlans', 'Kiro specs', 'Spec Kit tasks']) {
     await view.row(group).waitFor();
   }
   await collapseAll();

@@ -38,7 +38,9 @@ suite('Milestones tree', () => {
   });
 
   test('a single folder shows one group a convention, in a fixed order', async () => {
-    assert.deepEqual(await rootLabels(), ['KB milestones', 'Session milestones (JSON)', 'Handoffs', 'ExecPlan milestones', 'STATUS / ROADMAP milestones']);
+    assert.deepEqual(await rootLabels(), [
+      'KB milestones', 'Session milestones (JSON)', 'Handoffs', 'ExecPlan milestones', 'STATUS / ROADMAP milestones', 'Codex ExecPlans', 'Kiro specs', 'Spec Kit tasks',
+    ]);
   });
 
   test('group rows roll up how many of their milestones are done, and say so in the tooltip', async () => {
@@ -48,6 +50,9 @@ suite('Milestones tree', () => {
       ['Handoffs', '1/3 done · 33%'],
       ['ExecPlan milestones', '1/3 done · 33%'],
       ['STATUS / ROADMAP milestones', '1/3 done · 33%'],
+      ['Codex ExecPlans', '0/1 done · 0%'],
+      ['Kiro specs', '0/1 done · 0%'],
+      ['Spec Kit tasks', '0/1 done · 0%'],
     ]);
     const plan = await at('ExecPlan', 'EP-20261102-001');
     assert.equal(item(plan).description, '1/3 done · 33%');
@@ -219,7 +224,7 @@ suite('Milestones tree', () => {
     await vscode.commands.executeCommand('milestones.groupByStatus');
     await waitForTree(api, 'status groups', async () => { const roots = await rootLabels(); return roots.includes('Done') && roots.includes('Active'); });
     assert.deepEqual((await children()).map((n) => [label(item(n)), item(n).description]), [
-      ['Active', '10/23 steps · 43%'], ['Planned', '0/9 steps · 0%'], ['Done', '8/8 steps · 100%'],
+      ['Active', '10/23 steps · 43%'], ['Planned', '0/21 steps · 0%'], ['Done', '8/8 steps · 100%'],
     ]);
     const tooltip = item(await at('Active')).tooltip;
     assert.ok(tooltip instanceof vscode.MarkdownString);

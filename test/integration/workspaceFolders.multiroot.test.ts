@@ -70,7 +70,7 @@ suite('multi-root workspace', () => {
   });
 
   test('the root rows are the two folders, each with its milestones done of all', async () => {
-    assert.deepEqual(rows(await children()), [['lantern', '4/13 done · 30%'], ['relay', '0/2 done · 0%']]);
+    assert.deepEqual(rows(await children()), [['lantern', '4/16 done · 25%'], ['relay', '0/2 done · 0%']]);
   });
 
   test('under each folder are the convention groups of that folder only', async () => {
@@ -80,6 +80,9 @@ suite('multi-root workspace', () => {
       ['Handoffs', '1/3 done · 33%'],
       ['ExecPlan milestones', '1/3 done · 33%'],
       ['STATUS / ROADMAP milestones', '1/3 done · 33%'],
+      ['Codex ExecPlans', '0/1 done · 0%'],
+      ['Kiro specs', '0/1 done · 0%'],
+      ['Spec Kit tasks', '0/1 done · 0%'],
     ]);
     assert.deepEqual(rows(await children(find(await children(), 'relay'))), [
       ['Session milestones (JSON)', '0/1 done · 0%'],

@@ -45,11 +45,11 @@ test('every corpus milestone file gives a form, with and without its schema', ne
   assert.deepEqual([...seen].sort(), ['execplan', 'handoff', 'kb', 'kiro', 'status-md']);
 });
 
-test('every examples/ milestone file gives a form, all five conventions', () => {
+test('every examples/ milestone file gives a form, every convention', () => {
   const seen = new Set<ConventionId>();
   for (const [file, abs] of filesUnder(path.resolve(process.cwd(), 'examples'))) {
     const c = formOf(file, readFileSync(abs, 'utf8'));
     if (c !== null) seen.add(c);
   }
-  assert.deepEqual([...seen].sort(), ['execplan', 'handoff', 'kb', 'session-json', 'status-md']);
+  assert.deepEqual([...seen].sort(), ['codex-plan', 'execplan', 'handoff', 'kb', 'kiro', 'session-json', 'spec-kit', 'status-md']);
 });

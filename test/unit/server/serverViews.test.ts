@@ -59,6 +59,7 @@ test('the tree is served level by level: groups with roll-ups, milestones with d
     assert.deepEqual(roots.map(labelOf), [
       'KB milestones (1/3 done · 33%)', 'Session milestones (JSON) (0/1 done · 0%)', 'Handoffs (1/3 done · 33%)',
       'ExecPlan milestones (1/3 done · 33%)', 'STATUS / ROADMAP milestones (1/3 done · 33%)',
+      'Codex ExecPlans (0/1 done · 0%)', 'Kiro specs (0/1 done · 0%)', 'Spec Kit tasks (0/1 done · 0%)',
     ]);
     const status = roots.find((r) => r.kind === 'group' && r.label.startsWith('STATUS'))!;
     const milestones = workspace.views.children({ parent: status.id, options });

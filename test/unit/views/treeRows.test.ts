@@ -1,5 +1,5 @@
 // The Milestones tree's shape, in plain Node: the rows the view shows for the bundled examples/
-// workspace (all five conventions), grouped by convention or by status, with completed milestones
+// workspace (every convention), grouped by convention or by status, with completed milestones
 // hidden, filtered, and with two folders open. Labels as a person reads them, one row a line.
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
@@ -42,7 +42,7 @@ function outline(roots: readonly TreeNode<Folder, string>[], options: TreeOption
 
 const one = (options: TreeOptions) => rootNodes(host, [{ folder: { name: 'examples' }, milestones }], options, true);
 
-test('grouped by convention: the five conventions in order, steps nested, an ExecPlan level per plan, its health snapshot, a distilled milestone\'s notes under it', () => {
+test('grouped by convention: the conventions in order, steps nested, an ExecPlan level per plan, its health snapshot, a distilled milestone\'s notes under it', () => {
   assert.equal(outline(one(defaults), defaults, 2), [
     'KB milestones/',
     '  Milestone 010: Parser',
@@ -59,6 +59,12 @@ test('grouped by convention: the five conventions in order, steps nested, an Exe
     '  Foundation Complete',
     '  Core Pipeline',
     '  Search MVP',
+    'Codex ExecPlans/',
+    '  Make search work offline',
+    'Kiro specs/',
+    '  offline-preview',
+    'Spec Kit tasks/',
+    '  Search filters',
   ].join('\n'));
   const full = outline(one(defaults), defaults);
   // Sorted by file: active/ before archive/.
@@ -97,7 +103,8 @@ test('a filter keeps the milestones it names and, of the others, only the matchi
   const row = childNodes(host, one(filtered)[0]!, filtered)[0]!;
   assert.match(row.id, /\/filtered$/);
   const byTitle = { ...defaults, filter: 'query box' };
-  assert.equal(outline(one(byTitle), byTitle, 3), ['ExecPlan milestones/', '  EP-20261102-001/', '    Query box', 'STATUS / ROADMAP milestones/', '  Search MVP', '    ☐ Query box returns results in under 50 ms'].join('\n'));
+  assert.equal(outline(one(byTitle), byTitle, 3), ['ExecPlan milestones/', '  EP-20261102-001/', '    Query box', 'STATUS / ROADMAP milestones/', '  Search MVP', '    ☐ Query box returns results in under 50 ms',
+    'Spec Kit tasks/', '  Search filters', '    ☐ T004 [US1] Show the tag chips under the query box in src/ui/filters.ts'].join('\n'));
   assert.equal(childNodes(host, childNodes(host, one(byTitle)[0]!, byTitle)[0]!, byTitle).map((n) => childNodes(host, n, byTitle).length)[0], 4, 'all its steps');
   const none = { ...defaults, filter: 'no such words' };
   assert.deepEqual(one(none).map(label), ['(no-match)']);

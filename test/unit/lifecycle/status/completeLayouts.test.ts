@@ -5,13 +5,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyPlanToTexts } from '../../../../src/core/lifecycle/applyPlanToTexts';
 import { completeMilestone } from '../../../../src/core/lifecycle/status/completeMilestone';
+import { readMilestoneFile } from '../../../../src/core/conventions/readMilestoneFile';
+import { conventionProblems } from '../../../../src/core/checks/conventionProblems';
+import { toggleStep } from '../../../../src/core/edits/toggleStep';
+import { refOf } from '../../../../src/core/model';
+import { applyEdits } from '../../../../src/core/text/applyEdits';
 import { assertUnchanged, ctx, memory, refIn, refusal, TODAY } from './lifecycleKit';
 
 const ACTIVE = '.agent/exec_plans/active/offline/milestones/active/MS002_replay-queue.md';
 const COMPLETE = '.agent/exec_plans/active/offline/milestones/complete/MS002_replay-queue.md';
 const NOTES = '.agent/exec_plans/active/offline/milestones/active/MS003_badge.md';
 const MS002 = `---
-id: MS002
+id: EP-20261201-001/MS002
 execplan_id: EP-20261201-001
 ms: 2
 title: "Replay queue"
@@ -33,7 +38,7 @@ updated: 2026-12-02
 - 2026-12-02 — Queue written.
 `;
 const MS003 = `---
-id: MS003
+id: EP-20261201-001/MS003
 execplan_id: EP-20261201-001
 ms: 3
 title: "Offline badge"
@@ -46,6 +51,23 @@ Builds on [the replay queue](MS002_replay-queue.md).
 
 - [ ] Show the badge
 `;
+
+test('agentrules\' current layout is read as an ExecPlan milestone, ticked as one, and checked clean', () => {
+  const reading = readMilestoneFile(NOTES, MS003)!;
+  assert.equal(reading.convention, 'execplan');
+  const [m] = reading.milestones;
+  assert.deepEqual([m!.id, m!.title, m!.status, m!.group], ['EP-20261201-001/MS003', 'Offline badge', 'planned', 'EP-20261201-001']);
+  assert.deepEqual(m!.steps.map((s) => [s.text, s.state, s.line]), [['Show the badge', 'open', 12]]);
+  const outcome = toggleStep(MS003, NOTES, refOf(m!.steps[0]!), true, ctx);
+  assert.equal(outcome.kind, 'ok');
+  // Only the box: this header has no `updated` to bump (MS002's tick would bump its own).
+  assert.equal(applyEdits(MS003, outcome.kind === 'ok' ? outcome.edits : []), MS003.replace('- [ ] Show', '- [x] Show'));
+  const ms002 = readMilestoneFile(ACTIVE, MS002)!.milestones[0]!;
+  const untick = toggleStep(MS002, ACTIVE, refOf(ms002.steps[0]!), false, ctx);
+  assert.equal(applyEdits(MS002, untick.kind === 'ok' ? untick.edits : []), MS002.replace('- [x] Writes', '- [ ] Writes').replace('updated: 2026-12-02', `updated: ${TODAY}`));
+  const done = readMilestoneFile(ACTIVE, MS002)!;
+  assert.deepEqual(conventionProblems(ACTIVE, MS002, done).map((p) => p.code), []);
+});
 
 test('agentrules\' current layout: complete moves the milestone to milestones/complete/, links following', () => {
   const folder = memory({ [ACTIVE]: MS002, [NOTES]: MS003 });
