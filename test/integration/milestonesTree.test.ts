@@ -48,7 +48,7 @@ suite('Milestones tree', () => {
       ['KB milestones', '1/3 done · 33%'],
       ['Session milestones (JSON)', '0/1 done · 0%'],
       ['Handoffs', '1/3 done · 33%'],
-      ['ExecPlan milestones', '1/3 done · 33%'],
+      ['ExecPlan milestones', '2/4 done · 50%'],
       ['STATUS / ROADMAP milestones', '1/3 done · 33%'],
       ['Codex ExecPlans', '0/1 done · 0%'],
       ['Kiro specs', '0/1 done · 0%'],
@@ -224,7 +224,7 @@ suite('Milestones tree', () => {
     await vscode.commands.executeCommand('milestones.groupByStatus');
     await waitForTree(api, 'status groups', async () => { const roots = await rootLabels(); return roots.includes('Done') && roots.includes('Active'); });
     assert.deepEqual((await children()).map((n) => [label(item(n)), item(n).description]), [
-      ['Active', '10/23 steps · 43%'], ['Planned', '0/21 steps · 0%'], ['Done', '8/8 steps · 100%'],
+      ['Active', '10/23 steps · 43%'], ['Planned', '0/21 steps · 0%'], ['Done', '10/10 steps · 100%'],
     ]);
     const tooltip = item(await at('Active')).tooltip;
     assert.ok(tooltip instanceof vscode.MarkdownString);

@@ -70,7 +70,7 @@ suite('multi-root workspace', () => {
   });
 
   test('the root rows are the two folders, each with its milestones done of all', async () => {
-    assert.deepEqual(rows(await children()), [['lantern', '4/16 done · 25%'], ['relay', '0/2 done · 0%']]);
+    assert.deepEqual(rows(await children()), [['lantern', '5/17 done · 29%'], ['relay', '0/2 done · 0%']]);
   });
 
   test('under each folder are the convention groups of that folder only', async () => {
@@ -78,7 +78,7 @@ suite('multi-root workspace', () => {
       ['KB milestones', '1/3 done · 33%'],
       ['Session milestones (JSON)', '0/1 done · 0%'],
       ['Handoffs', '1/3 done · 33%'],
-      ['ExecPlan milestones', '1/3 done · 33%'],
+      ['ExecPlan milestones', '2/4 done · 50%'],
       ['STATUS / ROADMAP milestones', '1/3 done · 33%'],
       ['Codex ExecPlans', '0/1 done · 0%'],
       ['Kiro specs', '0/1 done · 0%'],

@@ -43,7 +43,7 @@ export async function askNewMilestone(snapshot: FolderSnapshot, folder: vscode.W
 type Base = { readonly folder: string };
 
 async function askExecPlan(snapshot: FolderSnapshot, base: Base): Promise<NewMilestoneRequest | undefined> {
-  const plans = execPlanChoices(snapshot);
+  const plans = execPlanChoices(snapshot).filter((p) => !p.completed);
   const NEW = vscode.l10n.t('$(add) New ExecPlan…');
   const picked = await askPick(titled(vscode.l10n.t('ExecPlan')), [
     ...plans.map((p) => ({ label: p.execplanId, description: `${p.folder} · next MS${String(p.nextMs).padStart(3, '0')}`, plan: p })),

@@ -67,7 +67,7 @@ test('archive moves the milestone into today\'s archive folder with its new text
   assert.equal(existsSync(path.join(root, MS2)), false);
   assert.equal(read(root, 'STATUS.md'), replaced(status, `(${MS2}#`, `(${ARCHIVED}#`));
   const validate = runCli(['validate', root]);
-  assert.equal(validate.stdout, 'No problems in 15 files checked.\n');
+  assert.equal(validate.stdout, 'No problems in 16 files checked.\n');
   assert.equal(validate.status, 0);
 });
 

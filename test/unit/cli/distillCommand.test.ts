@@ -56,7 +56,7 @@ test('distill creates the next milestone folder with its summary and lessons, an
   assert.equal(existsSync(path.join(root, 'handoffs/2-search-index.md')), false);
   assert.deepEqual(readdirSync(path.join(root, 'handoffs')).sort(), ['1-core-pipeline', '2-search-index']);
   const validate = runCli(['validate', root]);
-  assert.equal(validate.stdout, 'No problems in 16 files checked.\n');
+  assert.equal(validate.stdout, 'No problems in 17 files checked.\n');
   assert.equal(validate.status, 0);
 });
 

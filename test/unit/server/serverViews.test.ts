@@ -58,7 +58,7 @@ test('the tree is served level by level: groups with roll-ups, milestones with d
     const roots = workspace.views.children({ parent: null, options });
     assert.deepEqual(roots.map(labelOf), [
       'KB milestones (1/3 done · 33%)', 'Session milestones (JSON) (0/1 done · 0%)', 'Handoffs (1/3 done · 33%)',
-      'ExecPlan milestones (1/3 done · 33%)', 'STATUS / ROADMAP milestones (1/3 done · 33%)',
+      'ExecPlan milestones (2/4 done · 50%)', 'STATUS / ROADMAP milestones (1/3 done · 33%)',
       'Codex ExecPlans (0/1 done · 0%)', 'Kiro specs (0/1 done · 0%)', 'Spec Kit tasks (0/1 done · 0%)',
     ]);
     const status = roots.find((r) => r.kind === 'group' && r.label.startsWith('STATUS'))!;

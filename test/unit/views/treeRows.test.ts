@@ -55,6 +55,7 @@ test('grouped by convention: the conventions in order, steps nested, an ExecPlan
     '  Search index handoff — 2026-11-19',
     'ExecPlan milestones/',
     '  EP-20261102-001/',
+    '  EP-20261120-001/',
     'STATUS / ROADMAP milestones/',
     '  Foundation Complete',
     '  Core Pipeline',
@@ -81,7 +82,7 @@ test('grouped by status: the groups in status order, only those with milestones,
   assert.deepEqual(groups, ['Active/', 'Planned/', 'Done/']);
   const done = outline(one(byStatus).filter((n) => label(n) === 'Done/'), byStatus, 2).split('\n').slice(1).map((l) => l.trim());
   // By file path: .agent/…, STATUS.md, docs/…, handoffs/….
-  assert.deepEqual(done, ['Tokenizer for the search index', 'Foundation Complete', 'Milestone 010: Parser', 'Milestone 1: Core pipeline — 2026-11-14']);
+  assert.deepEqual(done, ['Preview server', 'Tokenizer for the search index', 'Foundation Complete', 'Milestone 010: Parser', 'Milestone 1: Core pipeline — 2026-11-14']);
 });
 
 test('hiding completed milestones leaves them out of the rows, not out of the roll-up counts', () => {

@@ -23,6 +23,11 @@ export interface ExecPlanChoice {
   readonly nextMs: number;
   /** How many milestone files the plan has (active and archived). */
   readonly count: number;
+  /**
+   * Every file of it lies in `exec_plans/complete/` (agentrules moves a completed plan to
+   * `complete/YYYY/MM/DD/`): a new milestone does not join it, and it is not offered.
+   */
+  readonly completed: boolean;
 }
 
 /**
@@ -30,18 +35,19 @@ export interface ExecPlanChoice {
  * folder is the one most of its files lie in (the first in path order on a tie).
  */
 export function execPlanChoices(snapshot: FolderSnapshot): ExecPlanChoice[] {
-  const byPlan = new Map<string, { folders: Map<string, number>; max: number; count: number }>();
+  const byPlan = new Map<string, { folders: Map<string, number>; max: number; count: number; completed: boolean }>();
   for (const f of execPlanFiles(snapshot)) {
     if (f.planId === null) continue;
-    const plan = byPlan.get(f.planId) ?? { folders: new Map<string, number>(), max: 0, count: 0 };
+    const plan = byPlan.get(f.planId) ?? { folders: new Map<string, number>(), max: 0, count: 0, completed: true };
     plan.folders.set(f.folder, (plan.folders.get(f.folder) ?? 0) + 1);
     plan.max = Math.max(plan.max, f.ms ?? 0);
     plan.count++;
+    plan.completed &&= /(?:^|\/)exec_plans\/complete\//i.test(f.file);
     byPlan.set(f.planId, plan);
   }
   return [...byPlan].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([execplanId, plan]) => {
     const folder = [...plan.folders].sort(([a, n], [b, m]) => m - n || (a < b ? -1 : 1))[0]![0];
-    return { execplanId, folder, nextMs: plan.max + 1, count: plan.count };
+    return { execplanId, folder, nextMs: plan.max + 1, count: plan.count, completed: plan.completed };
   });
 }
 
@@ -98,6 +104,7 @@ export function newExecPlanMilestone(snapshot: FolderSnapshot, input: NewExecPla
     if (given !== undefined && given !== plan.folder) return refused(`${planId} lives in ${plan.folder}, not in ${given}`, 'invalid-input');
     const archive = archiveFolder(`${plan.folder}/milestones/active/x.md`);
     if (archive !== null) return refused(`${planId} is archived (in ${archive}/); start a new plan for more work`, 'not-applicable');
+    if (plan.completed) return refused(`${planId} is complete (in ${plan.folder}); start a new plan for more work`, 'not-applicable');
     folder = plan.folder;
   } else {
     if (given === undefined) return refused(`${planId} has no milestone yet: name the folder of the new plan (.agent/exec_plans/<slug>)`, 'invalid-input');

@@ -152,7 +152,9 @@ type PlanPick = { readonly kind: 'picked'; readonly id: string; readonly folder:
  * a bare name meaning `.agent/exec_plans/NAME`.
  */
 function choosePlan(snapshot: FolderSnapshot, planOption: string | undefined, folderOption: string | undefined, now: Date, names: InputNames): PlanPick {
-  const plans = execPlanChoices(snapshot);
+  // A completed plan takes no new milestone: neither offered nor the default (named, it is refused).
+  const all = execPlanChoices(snapshot);
+  const plans = all.filter((p) => !p.completed);
   const listed = list(plans.map((p) => `${p.execplanId}  ${p.folder}`));
   let folder: string | undefined;
   if (folderOption !== undefined) {
@@ -162,12 +164,12 @@ function choosePlan(snapshot: FolderSnapshot, planOption: string | undefined, fo
   }
   if (planOption !== undefined) {
     const id = planOption.trim().toUpperCase();
-    if (folder === undefined && !plans.some((p) => p.execplanId === id)) {
+    if (folder === undefined && !all.some((p) => p.execplanId === id)) {
       return usage(`there is no plan ${id} here; start it with ${names.planFolder}${plans.length > 0 ? `, or pick one of:\n${listed}` : ''}`);
     }
     return { kind: 'picked', id, folder };
   }
-  if (folder !== undefined) return { kind: 'picked', id: plans.find((p) => p.folder === folder)?.execplanId ?? newExecPlanId(snapshot, now), folder };
+  if (folder !== undefined) return { kind: 'picked', id: all.find((p) => p.folder === folder)?.execplanId ?? newExecPlanId(snapshot, now), folder };
   if (plans.length === 1) return { kind: 'picked', id: plans[0]!.execplanId, folder: undefined };
   if (plans.length === 0) return usage(`there is no ExecPlan here yet: start one with ${names.planFolder} (and ${names.plan} EP-YYYYMMDD-NNN, default a new id)`);
   return usage(`there are ${plans.length} ExecPlans here; name one with ${names.plan}:\n${listed}`);

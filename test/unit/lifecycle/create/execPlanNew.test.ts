@@ -56,15 +56,20 @@ test('the header ms counts when it is higher than the file name, and files named
   assert.match(created(newExecPlanMilestone(folder(broken), { execplanId: 'EP-20261102-001', title: 'X' }, ctx)).file, /_MS021_x\.md$/);
 });
 
-test('execPlanChoices lists each plan with its folder, next number and file count', () => {
+test('execPlanChoices lists each plan with its folder, next number, file count and whether it is complete', () => {
   const files = {
     ...SEARCH,
     '.agent/exec_plans/auth/milestones/active/EP-20260101-002_MS001_login.md': header('EP-20260101-002', 1),
+    '.agent/exec_plans/complete/2026/01/09/EP-20260101-001_setup/milestones/complete/MS001_repo.md': header('EP-20260101-001', 1).replace('planned', 'completed'),
   };
   assert.deepEqual(execPlanChoices(folder(files)), [
-    { execplanId: 'EP-20260101-002', folder: '.agent/exec_plans/auth', nextMs: 2, count: 1 },
-    { execplanId: 'EP-20261102-001', folder: PLAN, nextMs: 4, count: 3 },
+    { execplanId: 'EP-20260101-001', folder: '.agent/exec_plans/complete/2026/01/09/EP-20260101-001_setup', nextMs: 2, count: 1, completed: true },
+    { execplanId: 'EP-20260101-002', folder: '.agent/exec_plans/auth', nextMs: 2, count: 1, completed: false },
+    { execplanId: 'EP-20261102-001', folder: PLAN, nextMs: 4, count: 3, completed: false },
   ]);
+  // A completed plan takes no new milestone.
+  assert.equal(refusedReason(newExecPlanMilestone(folder(files), { execplanId: 'EP-20260101-001', title: 'More' }, ctx)),
+    'EP-20260101-001 is archived (in .agent/exec_plans/complete/2026/01/09/); start a new plan for more work');
   assert.deepEqual(execPlanChoices(folder({ 'STATUS.md': '# S\n' })), []);
 });
 
@@ -127,3 +132,7 @@ test('an existing file of the same name is refused as exists', () => {
   const hidden = { files: Object.keys(SEARCH), text: (f: string) => (f.endsWith('_MS004_ranking.md') ? 'not indexed\n' : SEARCH[f as keyof typeof SEARCH] ?? null) };
   refusal(newExecPlanMilestone(hidden, { execplanId: 'EP-20261102-001', title: 'Ranking' }, ctx), 'exists', /_MS004_ranking\.md already exists$/);
 });
+
+function refusedReason(outcome: ReturnType<typeof newExecPlanMilestone>): string {
+  return outcome.kind === 'refused' ? outcome.reason : `not refused: ${outcome.plan.summary}`;
+}
