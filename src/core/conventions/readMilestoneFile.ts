@@ -38,7 +38,7 @@ let lastKind: ConventionId | 'markdown' | null = null;
  */
 function classify(file: string): ConventionId | 'markdown' | null {
   if (/\.agent/i.test(file) && isExecPlanPath(file)) return 'execplan';
-  if (/\.agents?\/|docs\//i.test(file) && isCodexPlanPath(file)) return 'codex-plan';
+  if (/execplans\/|(?:^|\/)\.agents?\/plans\.md$/i.test(file) && isCodexPlanPath(file)) return 'codex-plan';
   if (/(?:^|\/)tasks\.md$/i.test(file)) {
     if (kiroFeatureOf(file) !== null) return 'kiro';
     if (specKitFeatureOf(file) !== null) return 'spec-kit';
