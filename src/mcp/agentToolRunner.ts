@@ -1,7 +1,7 @@
 // The agents' tools over folders on disk, for `milestones mcp`: the same readers, checks and
 // lifecycle plans as the command line, one call at a time. Writes hold the folder's lock.
 import path from 'node:path';
-import { listMilestonesResult, milestoneResult, nextStepsResult, validateResult, listFilterOf, type AgentResult } from '../core/agent/agentReads';
+import { listMilestonesResult, milestoneResult, nextStepsResult, validateResult, errorResult, listFilterOf, type AgentResult } from '../core/agent/agentReads';
 import { AGENT_TOOLS, type AgentToolName } from '../core/agent/agentToolSpecs';
 import { inputProblem, planToolWrite, refusalResult, writeResult } from '../core/agent/agentWrites';
 import { findMilestoneByTitle } from '../core/lifecycle/findMilestone';
@@ -33,14 +33,14 @@ export class AgentToolRunner {
   /** Runs tool `name` with `input`: never throws; a bad input, a refusal or a failure is an error result saying why. */
   run(name: string, input: unknown): AgentResult {
     const spec = AGENT_TOOLS.find((t) => t.name === name);
-    if (spec === undefined) return failure(`there is no tool ${name}; the tools are ${AGENT_TOOLS.map((t) => t.name).join(', ')}`);
+    if (spec === undefined) return errorResult(`there is no tool ${name}; the tools are ${AGENT_TOOLS.map((t) => t.name).join(', ')}`);
     const args = input ?? {};
     const problem = inputProblem(spec.name, args);
-    if (problem !== null) return failure(problem);
+    if (problem !== null) return errorResult(problem);
     try {
       return this.dispatch(spec.name, args as Readonly<Record<string, unknown>>);
     } catch (error) {
-      return failure(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return errorResult(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -54,9 +54,9 @@ export class AgentToolRunner {
       }
       case 'get_milestone': {
         const target = this.fileOf(input['file'] as string);
-        if (typeof target === 'string') return failure(target);
+        if (typeof target === 'string') return errorResult(target);
         const workspace = openFolderWorkspace(target.folder.root);
-        if (typeof workspace === 'string') return failure(workspace);
+        if (typeof workspace === 'string') return errorResult(workspace);
         const found = findMilestoneByTitle(workspace.snapshot, target.file, typeof input['milestone'] === 'string' ? input['milestone'] : null);
         if (found.kind === 'refused') return refusalResult(found);
         const shown = target.folder.prefix + target.file;
@@ -77,7 +77,7 @@ export class AgentToolRunner {
       case 'validate': {
         const run = validateFolders(givens, localToday());
         const file = typeof input['file'] === 'string' ? this.fileOf(input['file']) : null;
-        if (typeof file === 'string') return failure(file);
+        if (typeof file === 'string') return errorResult(file);
         const shown = file === null ? null : file.folder.prefix + file.file;
         return validateResult(shown === null ? run.problems : run.problems.filter((p) => p.file === shown), shown === null ? run.filesChecked : 1);
       }
@@ -91,18 +91,18 @@ export class AgentToolRunner {
     let args = input;
     if (name !== 'new_milestone') {
       const target = this.fileOf(input['file'] as string);
-      if (typeof target === 'string') return failure(target);
+      if (typeof target === 'string') return errorResult(target);
       folder = target.folder;
       args = { ...input, file: target.file };
     } else if (this.folders.length > 1) {
       const where = typeof input['folder'] === 'string' ? this.fileOf(input['folder']) : null;
-      if (where === null || typeof where === 'string') return failure(`there are ${this.folders.length} workspace folders; start folder with one of ${this.folders.map((f) => f.prefix).join(', ')}`);
+      if (where === null || typeof where === 'string') return errorResult(`there are ${this.folders.length} workspace folders; start folder with one of ${this.folders.map((f) => f.prefix).join(', ')}`);
       folder = where.folder;
       args = { ...input, folder: where.file };
     }
     const outcome = writePlan(folder.root, (workspace) => planToolWrite(name, args, workspace, actingContext(undefined, workspace.root)), false);
     if (outcome.kind === 'written') return writeResult(outcome.plan, (file) => outcome.workspace.snapshot.text(file), folder.prefix);
-    if (outcome.kind === 'failed') return failure(outcome.message);
+    if (outcome.kind === 'failed') return errorResult(outcome.message);
     return refusalResult(outcome);
   }
 
@@ -115,8 +115,4 @@ export class AgentToolRunner {
     if (file === '.' || file.startsWith('../') || file === '..' || path.posix.isAbsolute(file)) return `${printed} is not a file inside the workspace folder ${folder.root}`;
     return { folder, file };
   }
-}
-
-function failure(message: string): AgentResult {
-  return { text: message, structured: { error: message }, isError: true };
 }

@@ -17,6 +17,11 @@ export interface AgentResult {
   readonly isError?: boolean;
 }
 
+/** A bad input or a failure, for the model: the sentence, also as `structured.error`. */
+export function errorResult(message: string): AgentResult {
+  return { text: message, structured: { error: message }, isError: true };
+}
+
 export interface ListFilter {
   readonly convention?: ConventionId;
   readonly status?: string;

@@ -17,7 +17,7 @@ import type { ConventionId } from '../model';
 import { schemaData } from '../schema/schemaData';
 import type { JsonSchema } from '../schema/schemaTypes';
 import { LineIndex } from '../text/lineIndex';
-import type { AgentResult } from './agentReads';
+import { errorResult, type AgentResult } from './agentReads';
 import { AGENT_TOOLS, type AgentToolName } from './agentToolSpecs';
 
 /** What a write tool sees of the workspace folder it acts in. */
@@ -131,7 +131,7 @@ export function writeResult(plan: ChangePlan, textOf: (file: string) => string |
 
 /** A refusal or usage problem for the model: the reason, and the items behind it, one per line. */
 export function refusalResult(outcome: Exclude<PlanOutcome, { kind: 'ok' }> | UsageProblem): AgentResult {
-  if (outcome.kind === 'usage') return { text: outcome.message, structured: { error: outcome.message }, isError: true };
+  if (outcome.kind === 'usage') return errorResult(outcome.message);
   const items = outcome.items ?? [];
   return {
     text: [`Refused: ${outcome.reason}`, ...items.map((i) => `  - ${i}`)].join('\n'),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listMilestonesResult, milestoneResult, nextStepsResult, validateResult, listFilterOf, type AgentResult } from '../../core/agent/agentReads';
+import { listMilestonesResult, milestoneResult, nextStepsResult, validateResult, errorResult, listFilterOf, type AgentResult } from '../../core/agent/agentReads';
 import type { AgentToolName } from '../../core/agent/agentToolSpecs';
 import { inputProblem, planToolWrite, refusalResult, writeResult } from '../../core/agent/agentWrites';
 import { refused, type ChangePlan, type FolderSnapshot, type PlanOutcome } from '../../core/lifecycle/changePlan';
@@ -28,11 +28,11 @@ export class VscodeAgentTools {
 
   async run(name: AgentToolName, input: unknown): Promise<AgentResult> {
     const problem = inputProblem(name, input ?? {});
-    if (problem !== null) return failure(problem);
+    if (problem !== null) return errorResult(problem);
     try {
       return await this.dispatch(name, (input ?? {}) as Input);
     } catch (error) {
-      return failure(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return errorResult(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -61,7 +61,7 @@ export class VscodeAgentTools {
       }
       case 'get_milestone': {
         const target = toolFile(input['file'] as string);
-        if (typeof target === 'string') return failure(target);
+        if (typeof target === 'string') return errorResult(target);
         const snapshot = await folderSnapshot(index, target.folder);
         const found = findMilestoneByTitle(snapshot, target.file, typeof input['milestone'] === 'string' ? input['milestone'] : null);
         if (found.kind === 'refused') return refusalResult(found);
@@ -82,7 +82,7 @@ export class VscodeAgentTools {
         const files = (await index.list()).reduce((n, { milestones }) => n + new Set(milestones.map((m) => m.file)).size, 0);
         if (typeof input['file'] === 'string') {
           const target = toolFile(input['file']);
-          if (typeof target === 'string') return failure(target);
+          if (typeof target === 'string') return errorResult(target);
           const uri = vscode.Uri.joinPath(target.folder.uri, ...target.file.split('/'));
           return validateResult(problemsOf([[uri, vscode.languages.getDiagnostics(uri)]]), 1);
         }
@@ -95,7 +95,7 @@ export class VscodeAgentTools {
 
   private async write(name: AgentToolName, input: Input): Promise<AgentResult> {
     const target = this.writeTarget(name, input);
-    if (typeof target === 'string') return failure(target);
+    if (typeof target === 'string') return errorResult(target);
     let planned: { readonly plan: ChangePlan; readonly snapshot: FolderSnapshot } | undefined;
     const result = await runLifecycle(this.deps, target.folder, name.replace(/_/g, ' '), (snapshot, ctx) => {
       const outcome = this.plan(name, target.args, target.folder, snapshot, ctx);
@@ -105,8 +105,8 @@ export class VscodeAgentTools {
     switch (result.kind) {
       case 'ok': return writeResult(planned!.plan, (file) => planned!.snapshot.text(file), folderPrefix(target.folder));
       case 'refused': return refusalResult(result);
-      case 'failed': return failure(result.message);
-      case 'cancelled': return failure('cancelled');
+      case 'failed': return errorResult(result.message);
+      case 'cancelled': return errorResult('cancelled');
     }
   }
 
@@ -147,8 +147,4 @@ function problemsOf(entries: readonly (readonly [vscode.Uri, readonly vscode.Dia
     }
   }
   return out.sort(compareReported);
-}
-
-function failure(message: string): AgentResult {
-  return { text: message, structured: { error: message }, isError: true };
 }

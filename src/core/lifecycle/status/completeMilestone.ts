@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../../schema/schemaTypes';
 import { isCounted, type Milestone } from '../../model';
+import { hasLifecycle } from '../applicable';
 import { completedPathOf, moveWithLinks } from '../archive/archiveExecPlanMilestone';
 import { approvalRefusal } from '../approval/approvalGate';
 import type { FolderSnapshot, LifecycleContext, MilestoneRef, PlanOutcome } from '../changePlan';
@@ -23,8 +24,8 @@ export function completeMilestone(snapshot: FolderSnapshot, ref: MilestoneRef, o
   if (found.kind === 'refused') return found;
   const { milestone } = found;
   if (milestone.status !== null && milestone.statusCategory === 'done') return unchangedPlan(found, `"${milestone.title}" is already ${milestone.status}`);
-  if (WITHOUT_STATUS.has(milestone.convention)) {
-    // Nothing to write: the tasks are the status. Done when every counted one is ticked.
+  if (!hasLifecycle(milestone)) {
+    // No status is written (handoffs were refused above): the tasks are the status, done when every counted one is ticked.
     const open = openRefusal(milestone);
     return open ?? unchangedPlan(found, `"${milestone.title}" is done: every task is ticked`);
   }
@@ -54,9 +55,6 @@ export function finishMilestone(snapshot: FolderSnapshot, found: FoundMilestone,
   const { changes } = moveWithLinks(snapshot, milestone.file, found.text, to, outcome.edits);
   return { kind: 'ok', plan: { changes, summary: `${summary}, moved to milestones/complete/`, primary: to } };
 }
-
-/** Conventions that write no status: their tasks say where they are. */
-const WITHOUT_STATUS: ReadonlySet<Milestone['convention']> = new Set(['codex-plan', 'kiro', 'spec-kit']);
 
 /** The refusal for a milestone with counted steps still open (listed), or null when none is. */
 function openRefusal(milestone: Milestone): PlanOutcome | null {
