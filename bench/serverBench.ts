@@ -3,6 +3,10 @@
 // the scope `workspace` as in VS Code), in this process, and the heap its state keeps afterwards.
 import { pathToFileURL } from 'node:url';
 import { ServerWorkspace } from '../src/server/serverWorkspace';
+import { nodePlatform } from '../src/server/nodePlatform';
+import { setServerPlatform } from '../src/server/serverPlatform';
+
+setServerPlatform(nodePlatform);
 
 /** What one scan cost and kept. */
 export interface ServerScan {

@@ -2,6 +2,7 @@
 //   dist/extension.js, dist/cli.js   the extension and the command line (esbuild bundles)
 //   dist/server.js                   the language server (`milestones lsp --stdio` loads it)
 //   dist/mcp.js                      the MCP server (`milestones mcp` loads it)
+//   dist/web/extension.js, server.js the extension and its language server on the web (package.json `browser`)
 //   dist/webview/                    the form editor's webview (esbuild, webview-ui/tsconfig.json)
 //   out/test/**, out/bench/          each test file and the bench bundled on its own, so a test runs
 //                                    without the rest of the tree compiling; test/integration/run*.ts
@@ -13,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { writeBuiltinValidators } from './builtinValidators.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
@@ -21,6 +23,24 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // mainFields: jsonc-parser's UMD entry loads its parts with a dynamic require esbuild cannot follow;
 // its ESM entry bundles cleanly.
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
+
+// The web bundles. Two Node modules are used by the engine's shared code, and are replaced by
+// plain JavaScript with the same answers for posix paths, so that code runs unchanged: `path`
+// (path-browserify is Node's posix `path`), and `url`'s file URL conversions (src/web/posixFileUrl.ts,
+// used only by the workspace schemas, which the web does not read). Every other Node module must
+// stay out: esbuild cannot resolve one for the browser, and `webOnly` checks what is left external.
+const web = {
+  ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], metafile: true,
+  alias: { 'node:path': 'path-browserify', path: 'path-browserify', 'node:url': './src/web/posixFileUrl.ts' },
+};
+
+/** Fails when a web bundle imports anything but `vscode` from outside itself (a Node built-in module, say). */
+function webOnly(result) {
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const outside = output.imports.filter((i) => i.external && i.path !== 'vscode').map((i) => i.path);
+    if (outside.length > 0) throw new Error(`${file} imports ${outside.join(', ')}: the web bundles must not load Node modules`);
+  }
+}
 
 /** Every `*.ts` file below `dir` (relative to the root) whose name passes `keep`. */
 function sources(dir, keep) {
@@ -34,11 +54,20 @@ function sources(dir, keep) {
 rmSync(path.join(root, 'out'), { recursive: true, force: true });
 // A production build (the .vsix) starts from an empty dist/: no source maps of a dev build ship.
 if (production) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// src/core/schema/generated/ (git-ignored): the built-in schemas' validators, precompiled by ajv's
+// standalone code generation (nothing compiles code at run time for them, in the browser either);
+// the bundles and tsc below need it.
+await writeBuiltinValidators(root);
 const jobs = [
   build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' }),
   build({ ...node, entryPoints: ['src/mcp/mcpServer.ts'], outfile: 'dist/mcp.js' }),
+  // The web (package.json `browser`: vscode.dev, github.dev): the extension for the web worker
+  // extension host, and the language server for a web worker of its own. No Node built-in module
+  // may be in them (`webOnly` fails the build otherwise).
+  build({ ...web, entryPoints: ['src/extension/webExtension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] }).then(webOnly),
+  build({ ...web, entryPoints: ['src/server/webMain.ts'], outfile: 'dist/web/server.js', format: 'iife' }).then(webOnly),
 ];
 if (existsSync(path.join(root, 'webview-ui/src/main.ts'))) {
   jobs.push(build({ ...common, entryPoints: ['webview-ui/src/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'esm', target: 'es2022', tsconfig: 'webview-ui/tsconfig.json' }));
@@ -55,11 +84,11 @@ if (!production) {
   if (harness.length) jobs.push(build({ ...node, entryPoints: harness, outdir: 'out/test/harness', outbase: 'test/harness', external: ['playwright-core'] }));
   const e2e = sources('test/e2e', (n) => n.endsWith('.ts'));
   if (e2e.length) jobs.push(build({ ...node, entryPoints: e2e, outdir: 'out/test/e2e', outbase: 'test/e2e', external: ['playwright-core'] }));
-  // bench/vscode/ drives a real VS Code (`npm run bench:vscode`): only its entry is bundled, with Playwright left out.
+  // bench/vscode/ drives a real VS Code (`npm run bench:vscode`, `npm run bench:web`): only its entries are bundled, with Playwright left out.
   const bench = sources('bench', (n) => n.endsWith('.ts')).filter((f) => !f.startsWith(path.join('bench', 'vscode') + path.sep));
   if (bench.length) jobs.push(build({ ...node, entryPoints: bench, outdir: 'out/bench', outbase: 'bench' }));
   if (existsSync(path.join(root, 'bench/vscode/benchVscode.ts'))) {
-    jobs.push(build({ ...node, entryPoints: ['bench/vscode/benchVscode.ts'], outdir: 'out/bench/vscode', outbase: 'bench/vscode', external: ['playwright-core'] }));
+    jobs.push(build({ ...node, entryPoints: ['bench/vscode/benchVscode.ts', 'bench/vscode/benchWeb.ts'], outdir: 'out/bench/vscode', outbase: 'bench/vscode', external: ['playwright-core'] }));
   }
 }
 await Promise.all(jobs);

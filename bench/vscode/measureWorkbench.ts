@@ -46,7 +46,7 @@ export interface WorkbenchFigures {
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exactly = (text: string): RegExp => new RegExp(`^\\s*${escape(text)}\\s*$`);
+export const exactly = (text: string): RegExp => new RegExp(`^\\s*${escape(text)}\\s*$`);
 /** A milestone row's description with `done/total` steps, whatever problems it also counts. */
 const countOf = (done: number, total: number): RegExp => new RegExp(`^\\s*${done}/${total}( · .*)?\\s*$`);
 
@@ -137,7 +137,7 @@ export async function measureWorkbench(session: Session, folder: string, expecte
 }
 
 /** Clicks the step's checkbox; resolves with the time until the row shows its count moved by `delta` from the file's. */
-async function clickAndWait(view: MilestonesView, step: Locator, row: Locator, expected: ExpectedRow, delta: number): Promise<number> {
+export async function clickAndWait(view: MilestonesView, step: Locator, row: Locator, expected: ExpectedRow, delta: number): Promise<number> {
   const { done, total } = expected.milestone.progress;
   const start = performance.now();
   // A click lost in a repaint flips the box back (and the status bar asks for another): clicked again.
@@ -146,7 +146,7 @@ async function clickAndWait(view: MilestonesView, step: Locator, row: Locator, e
 }
 
 /** Ticks (or unticks) the milestone's first step in its file with node:fs; resolves with the time until the row shows it. */
-async function editAndWait(view: MilestonesView, row: Locator, expected: ExpectedRow, file: string): Promise<number> {
+export async function editAndWait(view: MilestonesView, row: Locator, expected: ExpectedRow, file: string): Promise<number> {
   const { done, total } = expected.milestone.progress;
   await view.waitForDescription(row, countOf(done, total));
   const lines = readFileSync(file, 'utf8').split('\n');

@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../core/workspace/globs';
+import { extensionPlatform } from './platform';
 
 export type GroupBy = 'convention' | 'status';
 
@@ -63,31 +62,12 @@ export async function updateTreeSetting(key: 'groupBy' | 'hideCompleted', value:
   await config.update(`tree.${key}`, value, target);
 }
 
-let gitUserName: Promise<string | null> | undefined;
-
-/** `git config user.name`, run once per session; null when git is missing or has no name. */
-function readGitUserName(cwd: string | undefined): Promise<string | null> {
-  gitUserName ??= new Promise((resolve) => {
-    execFile('git', ['config', 'user.name'], { cwd, timeout: 3000, windowsHide: true }, (error, stdout) => {
-      const name = String(stdout ?? '').trim();
-      resolve(error || name === '' ? null : name);
-    });
-  });
-  return gitUserName;
-}
-
-function osUserName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
-}
-
-/** Who marks a step done: `milestones.identity`, else git `user.name`, else the OS user name. */
+/**
+ * Who marks a step done: `milestones.identity`, else what the platform knows (the desktop: git
+ * `user.name`, else the OS user name; the web has neither).
+ */
 export async function resolveIdentity(): Promise<string> {
   const configured = vscode.workspace.getConfiguration(SECTION).get<string>('identity', '').trim();
   if (configured !== '') return configured;
-  const cwd = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
-  return (await readGitUserName(cwd)) ?? osUserName();
+  return extensionPlatform().defaultIdentity();
 }

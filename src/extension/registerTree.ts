@@ -7,6 +7,7 @@ import type { StepToggler } from './toggleStepCommand';
 import { filterMessage, registerTreeFilter } from './treeFilterCommands';
 import type { TreeNode } from './treeNodes';
 import type { ServedIndex } from './servedIndex';
+import { extensionPlatform } from './platform';
 
 function setContext(key: string, value: unknown): void {
   void vscode.commands.executeCommand('setContext', key, value);
@@ -19,7 +20,14 @@ function syncContextKeys(service: ServedIndex): void {
   setContext(ContextKey.empty, service.hasScanned && service.milestoneFiles === 0);
 }
 
-/** Above the tree in Restricted Mode, where only the built-in schemas apply (see `SchemaService.registryFor`). */
+/**
+ * Above the tree where only the built-in schemas apply (`workspaceSchemasUsed`): on the web, where
+ * nothing is compiled at run time, and in Restricted Mode until the workspace is trusted.
+ */
+function schemaNotice(): string | undefined {
+  if (extensionPlatform().kind === 'web') return vscode.l10n.t('On the web, only the built-in schemas apply.');
+  return vscode.workspace.isTrusted ? undefined : vscode.l10n.t('Restricted Mode: only the built-in schemas apply until you trust this workspace.');
+}
 
 /** Ticking a checkbox edits the file; when the edit does not happen the tree shows the file's truth again. */
 async function onCheckboxes(e: vscode.TreeCheckboxChangeEvent<TreeNode>, provider: MilestoneTreeProvider, toggler: StepToggler, log: vscode.LogOutputChannel): Promise<void> {
@@ -56,7 +64,7 @@ export function registerTree(
   });
   syncContextKeys(service);
   const showMessage = () => {
-    const lines = [vscode.workspace.isTrusted ? undefined : vscode.l10n.t('Restricted Mode: only the built-in schemas apply until you trust this workspace.'), filterMessage(provider.filter)].filter((l) => l !== undefined);
+    const lines = [schemaNotice(), filterMessage(provider.filter)].filter((l) => l !== undefined);
     view.message = lines.length > 0 ? lines.join(' ') : undefined;
   };
   showMessage();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import { DocumentChecks } from './documentChecks';
 import { languageServerApi, startLanguageClient, validateWorkspace, type LanguageServerApi } from './languageClient';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SchemaService } from './schemaService';
 
 /**
@@ -11,7 +11,7 @@ import { SchemaService } from './schemaService';
  * here, its client, Validate Workspace, and the schemas and per-version checks the form and the
  * lifecycle actions use.
  */
-export function registerValidation(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): { checks: DocumentChecks; schemas: SchemaService; client: LanguageClient; server: LanguageServerApi; disposable: vscode.Disposable } {
+export function registerValidation(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): { checks: DocumentChecks; schemas: SchemaService; client: BaseLanguageClient; server: LanguageServerApi; disposable: vscode.Disposable } {
   const schemas = new SchemaService(log);
   const checks = new DocumentChecks(schemas, log);
   const server = startLanguageClient(context, log);

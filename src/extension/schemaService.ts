@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { hasSchemaFileName } from '../core/schema/schemaLocations';
 import { SchemaRegistry } from '../core/schema/schemaRegistry';
 import type { SchemaHost } from '../core/schema/schemaTypes';
-import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
-import { readSchemaSettings, SCHEMAS_KEY } from './validationConfig';
+import { utf8Length } from '../core/text/utf8Length';
+import { extensionPlatform } from './platform';
+import { readSchemaSettings, SCHEMAS_KEY, workspaceSchemasUsed } from './validationConfig';
 
 /** Quiet time after the last keystroke in an open schema before everything is validated again. */
 const SCHEMA_TYPING_DELAY_MS = 200;
@@ -13,23 +14,23 @@ const CHANGE_DELAY_MS = 50;
 
 /**
  * Reads schema files: the text of an open editor wins over the disk (also unsaved), bounded like
- * the disk; the disk (`nodeSchemaHost`) still says whether the path is a regular file inside the
+ * the disk; the disk (the platform's `schemaDisk`) still says whether the path is a regular file inside the
  * folder. `readSchemaFile` decides what may be read.
  */
 export const editorFirstHost: SchemaHost = {
   stat(absolutePath) {
     const open = openDocument(absolutePath);
-    const disk = nodeSchemaHost.stat(absolutePath);
+    const disk = extensionPlatform().schemaDisk.stat(absolutePath);
     if (open === undefined) return disk;
-    return { regular: disk?.regular ?? true, size: Buffer.byteLength(open.getText()), realPath: disk?.realPath ?? absolutePath };
+    return { regular: disk?.regular ?? true, size: utf8Length(open.getText()), realPath: disk?.realPath ?? absolutePath };
   },
   readText(absolutePath, maxBytes) {
     const open = openDocument(absolutePath);
     if (open !== undefined) {
       const text = open.getText();
-      return Buffer.byteLength(text) > maxBytes ? { kind: 'too-large' } : { kind: 'text', text };
+      return utf8Length(text) > maxBytes ? { kind: 'too-large' } : { kind: 'text', text };
     }
-    const read = nodeSchemaHost.readText(absolutePath, maxBytes);
+    const read = extensionPlatform().schemaDisk.readText(absolutePath, maxBytes);
     // The editor's text has no BOM: the disk's must not differ by one, or opening a file would recompile it.
     return read.kind === 'text' && read.text.charCodeAt(0) === 0xfeff ? { kind: 'text', text: read.text.slice(1) } : read;
   },
@@ -67,7 +68,9 @@ export class SchemaService implements vscode.Disposable {
         this.reset();
       }),
     );
-    if (!vscode.workspace.isTrusted) {
+    if (extensionPlatform().kind === 'web') {
+      this.log.info('On the web, milestone files are checked against the built-in schemas only; the workspace\'s own schemas are used in VS Code on the desktop.');
+    } else if (!vscode.workspace.isTrusted) {
       this.log.info('Restricted Mode: milestone files are checked against the built-in schemas only; the workspace\'s own schemas are used once you trust it.');
     }
   }
@@ -80,7 +83,7 @@ export class SchemaService implements vscode.Disposable {
     const key = folder.uri.toString();
     let registry = this.registries.get(key);
     if (!registry) {
-      registry = new SchemaRegistry(editorFirstHost, readSchemaSettings(folder), { workspaceSchemas: vscode.workspace.isTrusted });
+      registry = new SchemaRegistry(editorFirstHost, readSchemaSettings(folder), { workspaceSchemas: workspaceSchemasUsed() });
       this.registries.set(key, registry);
     }
     return registry;

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { ServerSettings } from '../protocol/serverProtocol';
 import { readScanSettings } from './config';
-import { readSchemaSettings, readValidateScope } from './validationConfig';
+import { readSchemaSettings, readValidateScope, workspaceSchemasUsed } from './validationConfig';
 
 /** The settings the language server checks with, as VS Code resolves them for each workspace folder. */
 export function readServerSettings(): ServerSettings {
   return {
     scope: readValidateScope(),
-    // In Restricted Mode no file of the workspace is read as a schema (`milestones.schemas` is restricted too).
-    workspaceSchemas: vscode.workspace.isTrusted,
+    // In Restricted Mode and on the web no file of the workspace is read as a schema.
+    workspaceSchemas: workspaceSchemasUsed(),
     folders: (vscode.workspace.workspaceFolders ?? []).map((folder) => {
       const scan = readScanSettings(folder);
       return { uri: folder.uri.toString(), schemas: readSchemaSettings(folder), include: scan.include, exclude: scan.exclude, maxFileSize: scan.maxFileSize };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SchemaSetting } from '../core/schema/schemaTypes';
+import { extensionPlatform } from './platform';
 
 /** `workspace`: every indexed file is validated; `openFiles`: only files open in an editor. */
 export type ValidateScope = 'workspace' | 'openFiles';
@@ -26,6 +27,15 @@ export function readSchemaSettings(folder?: vscode.WorkspaceFolder): SchemaSetti
     if (schema.trim() !== '' && clean.length > 0) out.push({ schema: schema.trim(), globs: clean });
   }
   return out;
+}
+
+/**
+ * Whether the workspace's own schemas are used (`$schema`, `milestones.schemas`, NAME.jsonschema.yaml):
+ * not in Restricted Mode (no file of an untrusted workspace is read as a schema), and not on the web,
+ * where only the built-in schemas run, precompiled (nothing compiles code at run time there).
+ */
+export function workspaceSchemasUsed(): boolean {
+  return vscode.workspace.isTrusted && extensionPlatform().kind === 'desktop';
 }
 
 /** Today as `YYYY-MM-DD` in local time. */

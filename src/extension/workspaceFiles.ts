@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { errorReason, type FoundFile } from '../core/conventions/readFoundFile';
 import { textKind } from '../core/text/textKind';
+import { extensionPlatform } from './platform';
 
 /** What reading one file gave: its text and the kind of its bytes, or why there is none (`readFoundFile` decides what that means). */
 export type FileRead = FoundFile | { readonly kind: 'directory' } | { readonly kind: 'missing' };
@@ -11,35 +11,32 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function isMissing(error: unknown): boolean {
   if (error instanceof vscode.FileSystemError) return error.code === 'FileNotFound';
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = (error as { code?: unknown } | undefined)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 /**
- * Reads a file of the workspace: with Node's fs for local files (fast, no round trip), with
- * `workspace.fs` for any other scheme. Never throws. A local path that is neither a file nor a
- * folder (a named pipe) is never opened: reading it would wait for a writer.
+ * Reads a file of the workspace: on the desktop with Node's fs for local files (fast, no round
+ * trip), else with `workspace.fs` (any other scheme, and everything on the web). Never throws. A
+ * local path that is neither a file nor a folder (a named pipe) is never opened: reading it would
+ * wait for a writer.
  */
 export async function readWorkspaceFile(uri: vscode.Uri, maxFileSize: number): Promise<FileRead> {
   try {
-    if (uri.scheme === 'file') {
-      const stat = await fs.stat(uri.fsPath);
-      if (stat.isDirectory()) return { kind: 'directory' };
-      if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
-      if (stat.size > maxFileSize) return { kind: 'too-large', size: stat.size, limit: maxFileSize };
-      return decoded(await fs.readFile(uri.fsPath));
-    }
+    const readLocal = extensionPlatform().readLocal;
+    if (uri.scheme === 'file' && readLocal) return await readLocal(uri, maxFileSize);
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) return { kind: 'directory' };
     if (stat.size > maxFileSize) return { kind: 'too-large', size: stat.size, limit: maxFileSize };
-    return decoded(await vscode.workspace.fs.readFile(uri));
+    return decodedRead(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     if (isMissing(error)) return { kind: 'missing' };
     return { kind: 'unreadable', reason: errorReason(error) };
   }
 }
 
-function decoded(bytes: Uint8Array): FileRead {
+/** A file's bytes read as the core reads them: UTF-8, BOM kept, and the kind of its bytes. */
+export function decodedRead(bytes: Uint8Array): FileRead {
   const text = decoder.decode(bytes);
   return { kind: 'text', text, textKind: textKind(bytes, bytes.length, text) };
 }

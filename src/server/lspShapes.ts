@@ -1,7 +1,7 @@
 /** The core's problems, completions, hovers and fixes in the Language Server Protocol's shapes. */
 import path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, DiagnosticSeverity, MarkupKind, type CompletionItem, type Diagnostic, type Hover, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CompletionItemKind, DiagnosticSeverity, MarkupKind, type CompletionItem, type Diagnostic, type Hover, type WorkspaceEdit } from 'vscode-languageserver';
 import type { FrontmatterCompletion, FrontmatterHover } from '../core/complete/frontmatterCompletion';
 import type { Fix, FixHint, Problem, Severity } from '../core/problems';
 import { DIAGNOSTIC_SOURCE } from '../protocol/serverProtocol';

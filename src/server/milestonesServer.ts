@@ -8,24 +8,30 @@
 import {
   CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
   type CodeAction, type Connection, type InitializeParams, type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localToday } from '../core/checks/today';
 import { documentCompletions, documentFixes, documentHover } from '../core/engine/documentFeatures';
 import {
-  FILE_READING_REQUEST, FOLDER_FILES_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
+  FILE_READING_REQUEST, FOLDER_FILES_REQUEST, FOLDER_TEXTS_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
   TREE_CHILDREN_REQUEST, TREE_PATH_REQUEST, TREE_ROWS_REQUEST, WHEN_INDEXED_REQUEST,
-  type FolderFile, type IndexChange, type MilestoneListParams, type RefreshFilesParams, type TreeChildrenParams, type TreePathParams, type TreeRowsParams,
+  type FolderFile, type FolderTexts, type IndexChange, type MilestoneListParams, type RefreshFilesParams, type TreeChildrenParams, type TreePathParams, type TreeRowsParams,
 } from '../protocol/viewProtocol';
+import { MIRROR_NOTIFICATION, type MirrorParams } from '../protocol/mirrorProtocol';
 import { SETTINGS_NOTIFICATION, STATUS_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ServerInitOptions, type ServerSettings, type ServerStatus } from '../protocol/serverProtocol';
+import type { MirrorFiles } from './mirrorPlatform';
 import { fixHintsOf, toCompletionItem, toDiagnostic, toHover, toWorkspaceEdit, type EditSupport } from './lspShapes';
+import { serverPlatform } from './serverPlatform';
 import { ServerWorkspace } from './serverWorkspace';
 
 /** Quiet time after the last change to a document before it is checked again. */
 const TYPING_DELAY_MS = 200;
 
-/** Serves `connection` until the client shuts it down. */
-export function serveMilestones(connection: Connection): void {
+/**
+ * Serves `connection` until the client shuts it down. `mirror`: the server runs in a web worker and
+ * reads the files the client sends (mirrorProtocol.ts); its first scan waits for the first listing.
+ */
+export function serveMilestones(connection: Connection, mirror?: MirrorFiles): void {
   const documents = new TextDocuments(TextDocument);
   let pull = false;
   let refreshSupport = false;
@@ -103,16 +109,39 @@ export function serveMilestones(connection: Connection): void {
         workspace.foldersChanged([...uris]);
       });
     }
-    void workspace.scan();
+    if (mirrorListed) void workspace.scan();
+    else scanWhenListed = true;
+  });
+
+  /** Whether the web client has sent its first listing of every folder (always, on the desktop). */
+  let mirrorListed = mirror === undefined;
+  let scanWhenListed = false;
+  let listed: () => void = () => {};
+  /** Resolves when the first listing is in: until then the index is not even being read. */
+  const whenListed = mirrorListed ? Promise.resolve() : new Promise<void>((resolve) => { listed = resolve; });
+  connection.onNotification(MIRROR_NOTIFICATION, (params: MirrorParams) => {
+    if (!mirror) return;
+    const changed = mirror.apply(params);
+    if (mirrorListed) {
+      // What a watcher event is on the desktop: the file is read again (from the mirror, now current).
+      const gone = new Set(params.gone);
+      for (const uri of changed) workspace.changedOnDisk(uri, gone.has(uri));
+    }
+    if (params.complete === true && !mirrorListed) {
+      mirrorListed = true;
+      listed();
+      if (scanWhenListed) void workspace.scan();
+    }
   });
 
   connection.onNotification(SETTINGS_NOTIFICATION, (settings: ServerSettings) => workspace.settingsChanged(settings));
   connection.onRequest(VALIDATE_WORKSPACE_REQUEST, () => workspace.validateWorkspace());
   connection.onRequest(STATUS_REQUEST, async (): Promise<ServerStatus> => {
+    await whenListed;
     await workspace.whenScanned();
-    const memory = process.memoryUsage();
+    const memory = serverPlatform().memory();
     return {
-      pid: process.pid, milestoneFiles: workspace.milestoneFiles, heapUsedBytes: memory.heapUsed, rssBytes: memory.rss,
+      pid: typeof process === 'undefined' ? 0 : process.pid, milestoneFiles: workspace.milestoneFiles, heapUsedBytes: memory?.heapUsed ?? 0, rssBytes: memory?.rss ?? 0,
       startedAt: Math.round(performance.timeOrigin), initializedAt, indexedAt: workspace.indexedAt,
     };
   });
@@ -125,8 +154,13 @@ export function serveMilestones(connection: Connection): void {
   connection.onRequest(MILESTONE_LIST_REQUEST, (params: MilestoneListParams | undefined) => { flushTyping(); return workspace.views.list(params?.full === true); });
   connection.onRequest(NEXT_REQUEST, () => { flushTyping(); return workspace.views.next(); });
   connection.onRequest(FOLDER_FILES_REQUEST, ({ folder }: { folder: string }) => workspace.folderFiles(folder));
+  connection.onRequest(FOLDER_TEXTS_REQUEST, ({ folder }: { folder: string }): FolderTexts => {
+    const at = workspace.folders.all.find((f) => f.uri === folder);
+    return mirror && at ? mirror.textsBelow(at.root, at.maxFileSize) : { texts: {}, tooLarge: {} };
+  });
   connection.onRequest(REFRESH_FILES_REQUEST, ({ files }: RefreshFilesParams) => { flushTyping(); workspace.refreshFiles(files); });
   connection.onRequest(WHEN_INDEXED_REQUEST, async () => {
+    await whenListed;
     flushTyping();
     await workspace.whenIndexed();
   });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Problem } from '../core/problems';
 import { kbSchemaFiles } from '../core/schema/schemaLocations';
-import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
 import { folderFileUri, type ServerFolders } from './serverFolders';
+import { serverPlatform } from './serverPlatform';
 
 /**
  * The schema files' own problems, by file URI (the `schema` problem layer): each KB folder's
@@ -21,7 +21,7 @@ export function schemaFileLayer(
     const registry = folders.schemasOf(folder.root);
     for (const file of candidates) {
       const uri = folderFileUri(folder.root, file);
-      if (!isOpen(uri) && nodeSchemaHost.stat(path.join(folder.root, ...file.split('/'))) === null) continue;
+      if (!isOpen(uri) && serverPlatform().schemaHost.stat(path.join(folder.root, ...file.split('/'))) === null) continue;
       try {
         const problems = registry.schemaFileProblems(folder.root, file);
         if (problems.length > 0) layer.set(uri, problems);

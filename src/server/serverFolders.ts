@@ -5,16 +5,15 @@
  * folder's `.vscode/settings.json`, read again after it changes).
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readSchemaSettings } from '../cli/folderSettings';
 import { classifyPath } from '../core/conventions/readMilestoneFile';
 import type { DocumentPlace } from '../core/engine/documentFeatures';
 import { SchemaRegistry } from '../core/schema/schemaRegistry';
 import type { SchemaHost } from '../core/schema/schemaTypes';
 import type { SchemaSetting } from '../core/schema/schemaTypes';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, folderMatcher, matcher } from '../core/workspace/globs';
-import { DEFAULT_MAX_FILE_SIZE } from '../core/workspace/scanFolder';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/workspace/scanItems';
 import type { FolderSettings, ServerSettings } from '../protocol/serverProtocol';
+import { serverPlatform } from './serverPlatform';
 
 export interface ServerFolder {
   /** Absolute file-system path. */
@@ -90,7 +89,7 @@ export class ServerFolders {
   schemasOf(root: string): SchemaRegistry {
     let registry = this.registries.get(root);
     if (!registry) {
-      const settings = this.folders.find((f) => f.root === root)?.schemas ?? readSchemaSettings(root);
+      const settings = this.folders.find((f) => f.root === root)?.schemas ?? serverPlatform().readSchemaSettings(root);
       this.registries.set(root, (registry = new SchemaRegistry(this.host, settings, { workspaceSchemas: this.workspaceSchemas })));
     }
     return registry;
@@ -113,7 +112,7 @@ export class ServerFolders {
 
   /** The schema files the settings of `folder` name inside it (relative, `/`-separated). */
   configuredSchemaFiles(folder: ServerFolder): string[] {
-    const settings = folder.schemas ?? readSchemaSettings(folder.root);
+    const settings = folder.schemas ?? serverPlatform().readSchemaSettings(folder.root);
     return settings.flatMap(({ schema }) => {
       const rel = path.relative(folder.root, path.resolve(folder.root, schema));
       return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? [] : [rel.split(path.sep).join('/')];
@@ -121,19 +120,14 @@ export class ServerFolders {
   }
 }
 
-/** The file-system path of a `file:` URI; null for any other scheme. */
+/** The path the engine keys the document `uri` by (on the desktop its file-system path; null for a scheme it does not read). */
 export function fileSystemPath(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
+  return serverPlatform().pathOf(uri);
 }
 
-/** The `file:` URI of an absolute path. */
+/** The URI of such a path (on the desktop its `file:` URI). */
 export function fileUri(abs: string): string {
-  return pathToFileURL(abs).href;
+  return serverPlatform().uriOf(abs);
 }
 
 /** `file:` URIs of folder roots, by root: most files' URIs are their root's and their path as it is. */

@@ -4,7 +4,6 @@
  * reading (approvals applied), no text. Kept current by the scan, open documents and watched file events; the
  * cross-file problems are computed again, once, after a change, when they are next asked for.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readMilestoneFile } from '../core/conventions/readMilestoneFile';
 import { MilestoneIndex } from '../core/index/milestoneIndex';
@@ -14,6 +13,7 @@ import type { FileReading } from '../core/model';
 import type { Problem } from '../core/problems';
 import { crossFileFacts, workspaceProblems, type IndexedFile } from '../core/validate/workspaceProblems';
 import { readBounded } from './serverFiles';
+import { serverPlatform } from './serverPlatform';
 
 /** Full readings of files kept slim that the views asked for lately (a milestone's row opened, Next). */
 const FULL_READINGS_KEPT = 100;
@@ -202,7 +202,7 @@ export class ServerIndex {
     const files: IndexedFile[] = [];
     for (const { folder, reading } of this.readings.entries()) files.push({ folder, reading });
     const texts = (root: string, file: string) => (only !== null && !only.has(`${root}\0${file}`) ? null : this.currentText(root, file));
-    const facts = { exists: (root: string, file: string) => this.textOf(root, file) !== null || exists(path.join(root, ...file.split('/'))) };
+    const facts = { exists: (root: string, file: string) => this.textOf(root, file) !== null || serverPlatform().exists(path.join(root, ...file.split('/'))) };
     const out = new Map<string, { at: FolderFile; problems: Problem[] }>();
     for (const { folder, problem } of workspaceProblems(files, texts, facts)) {
       const key = `${folder}\0${problem.file}`;
@@ -211,14 +211,5 @@ export class ServerIndex {
       else out.set(key, { at: { root: folder, file: problem.file }, problems: [problem] });
     }
     return out;
-  }
-}
-
-function exists(abs: string): boolean {
-  try {
-    statSync(abs);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -14,8 +14,7 @@ import type { Problem } from '../core/problems';
 import { hasSchemaFileName } from '../core/schema/schemaLocations';
 import type { SchemaHost } from '../core/schema/schemaTypes';
 import { validateFile } from '../core/validate/validateFile';
-import { nodeSchemaHost } from '../core/workspace/nodeSchemaHost';
-import { scanFolder, scanOneFile } from '../core/workspace/scanFolder';
+import { utf8Length } from '../core/text/utf8Length';
 import type { ServerSettings } from '../protocol/serverProtocol';
 import type { FolderFile, IndexChange } from '../protocol/viewProtocol';
 import { isApprovalLog } from '../core/lifecycle/approval/approvalGate';
@@ -25,6 +24,7 @@ import { ServerViews } from './serverViews';
 import { ProblemLayers, type ProblemLayer } from './problemLayers';
 import { fileSystemPath, fileUri, folderFileUri, ServerFolders, type ServerFolder } from './serverFolders';
 import { IndexNotices } from './indexNotices';
+import { serverPlatform } from './serverPlatform';
 import { ServerIndex } from './serverIndex';
 
 /** The end of a too-large file's problem: the setting is the editor's (`milestones.maxFileSize`). */
@@ -88,12 +88,12 @@ export class ServerWorkspace {
   constructor(private readonly out: WorkspaceOutput) {
     /** Schema files are read from their open document when there is one (unsaved edits count). */
     const host: SchemaHost = {
-      stat: (abs) => nodeSchemaHost.stat(abs),
+      stat: (abs) => serverPlatform().schemaHost.stat(abs),
       readText: (abs, maxBytes) => {
         const doc = this.open.get(fileUri(abs));
-        if (!doc) return nodeSchemaHost.readText(abs, maxBytes);
+        if (!doc) return serverPlatform().schemaHost.readText(abs, maxBytes);
         const text = doc.getText();
-        return Buffer.byteLength(text, 'utf8') > maxBytes ? { kind: 'too-large' } : { kind: 'text', text };
+        return utf8Length(text) > maxBytes ? { kind: 'too-large' } : { kind: 'text', text };
       },
     };
     this.folders = new ServerFolders(host);
@@ -156,7 +156,7 @@ export class ServerWorkspace {
         continue;
       }
       const abs = fileSystemPath(key);
-      this.changedOnDisk(key, abs === null || nodeSchemaHost.stat(abs) === null);
+      this.changedOnDisk(key, abs === null || serverPlatform().schemaHost.stat(abs) === null);
     }
   }
 
@@ -285,7 +285,7 @@ export class ServerWorkspace {
     const place = this.placeOf(key);
     if (place) return this.readFromDisk(key, place);
     // A folder moved in (not one the scan skips, like node_modules/): its files are read with everything else.
-    if (!at.folder.pruned(at.file) && nodeSchemaHost.stat(abs)?.regular === false) this.recheckSoon();
+    if (!at.folder.pruned(at.file) && serverPlatform().schemaHost.stat(abs)?.regular === false) this.recheckSoon();
   }
 
   dispose(): void {
@@ -336,7 +336,7 @@ export class ServerWorkspace {
     let sliceStart = performance.now();
     const pause = async (): Promise<boolean> => {
       if (performance.now() - sliceStart >= SCAN_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise<void>((resolve) => serverPlatform().yieldTurn(resolve));
         sliceStart = performance.now();
       }
       return generation === this.scanGeneration;
@@ -344,7 +344,7 @@ export class ServerWorkspace {
     this.index.keepFolders(this.folders.all.map((f) => f.root));
     for (const folder of this.folders.all) {
       const seen = new Set<string>();
-      for (const item of scanFolder(folder.root, { include: folder.include, exclude: folder.exclude, maxFileSize: folder.maxFileSize })) {
+      for (const item of serverPlatform().scanFolder(folder.root, { include: folder.include, exclude: folder.exclude, maxFileSize: folder.maxFileSize })) {
         if (!(await pause())) return 0;
         if (item.kind === 'unreadable-folder') continue;
         const found = this.safely(item.file, () => readFoundFile(item.file, item, raiseLimit));
@@ -375,7 +375,7 @@ export class ServerWorkspace {
       if (readSince.has(key)) continue;
       // Read again: keeping 10,000 texts from the first pass would cost their size in memory.
       const folder = this.folderAt(place.folderRoot);
-      const item = folder ? scanOneFile(folder.root, place.file, folder.maxFileSize) : null;
+      const item = folder ? serverPlatform().scanOneFile(folder.root, place.file, folder.maxFileSize) : null;
       const found = item === null || item.kind === 'unreadable-folder' ? null : this.safely(place.file, () => readFoundFile(place.file, item, raiseLimit));
       if (found) fileLayer.set(key, this.checkFound(place, found));
     }
@@ -441,7 +441,7 @@ export class ServerWorkspace {
   private readFromDisk(key: string, place: DocumentPlace): void {
     const folder = this.folderAt(place.folderRoot);
     if (!folder) return;
-    const item = scanOneFile(folder.root, place.file, folder.maxFileSize);
+    const item = serverPlatform().scanOneFile(folder.root, place.file, folder.maxFileSize);
     const found = item === null || item.kind === 'unreadable-folder' ? null : this.safely(place.file, () => readFoundFile(place.file, item, raiseLimit));
     this.setReading(folder.root, place.file, found?.reading ?? null, found?.text != null);
     this.loadApprovalLogs(folder, place.file);
@@ -547,7 +547,7 @@ export class ServerWorkspace {
 
   private differsFromDisk(key: string, document: TextDocument): boolean {
     const abs = fileSystemPath(key);
-    const disk = abs === null ? null : nodeSchemaHost.readText(abs, Buffer.byteLength(document.getText(), 'utf8'));
+    const disk = abs === null ? null : serverPlatform().schemaHost.readText(abs, utf8Length(document.getText()));
     return disk?.kind !== 'text' || disk.text !== document.getText();
   }
 

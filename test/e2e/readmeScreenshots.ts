@@ -1,11 +1,12 @@
 // `npm run screenshots`: takes the README's screenshots from a real VS Code on a copy of examples/
 // and writes them to media/screenshots/. Not part of `npm test`; rerun after a visible change.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../harness/repoPaths';
 import { FormEditor } from './formEditor';
 import { MilestonesView } from './milestonesView';
 import { examplesWithSettings } from './examplesCopy';
+import { addQueryBoxTypo, showQueryBoxQuickFix } from './queryBoxTypo';
 import { Workbench } from './workbench';
 
 async function main(): Promise<void> {
@@ -14,8 +15,7 @@ async function main(): Promise<void> {
   // The examples with a workspace identity, so the ticked step says who in a way a reader expects.
   const source = examplesWithSettings('ms-shots-', { 'milestones.identity': 'session-8', 'workbench.colorTheme': 'Default Light Modern' });
   // One typo, for the diagnostics screenshot: a status outside the ExecPlan enum.
-  const queryBox = path.join(source, '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS003_query-ui.md');
-  writeFileSync(queryBox, readFileSync(queryBox, 'utf8').replace('status: planned', 'status: planed'));
+  addQueryBoxTypo(source);
   const workbench = await Workbench.open({ workspace: source });
   try {
     const { page } = workbench;
@@ -45,15 +45,7 @@ async function main(): Promise<void> {
     await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '"completed_by"' }).first().waitFor();
     keep(await workbench.screenshot('readme-tick-json-step'), out);
     // The typo: squiggle, Problems panel, and the quick fix menu on it.
-    await view.row('Query box').locator('.label-name').click();
-    const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-line', { hasText: 'status: planed' }).waitFor();
-    await editor.locator('.squiggly-error').first().waitFor();
-    await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'did you mean' }).first().waitFor();
-    await editor.locator('.view-line', { hasText: 'status: planed' }).locator('span', { hasText: 'planed' }).last().click();
-    await page.keyboard.press('Control+.');
-    await page.locator('.action-widget .monaco-list-row', { hasText: 'planned' }).first().waitFor();
+    await showQueryBoxQuickFix(page, view);
     keep(await workbench.screenshot('readme-quick-fix'), out);
     // The Milestone Form over the Index builder, in the light theme and then the dark one.
     await page.keyboard.press('Escape');

@@ -7,6 +7,7 @@ import { launchChromium } from '../harness/chromium';
 import { repoRoot } from '../harness/repoPaths';
 import { copyWorkspace, createRunFolder, removeRunFolder, type RunFolder } from '../harness/runFolder';
 import { startVsCodeServer, type VsCodeServer } from '../harness/vscodeServer';
+import { webExtensionFolder } from '../harness/webExtension';
 
 export interface WorkbenchOptions {
   /** Folder copied into the run folder and opened; default `examples/`. The copy is `Workbench.workspace`. */
@@ -17,6 +18,10 @@ export interface WorkbenchOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Playwright's default timeout for every wait, in ms; default 30000. */
   readonly timeoutMs?: number;
+  /** User settings added to the harness's quiet ones. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Loads the extension as VS Code on the web does, in the web worker extension host (`webExtensionFolder`); `extensionPath` is then ignored. */
+  readonly web?: boolean;
 }
 
 /** Where screenshots go (git-ignored). */
@@ -37,13 +42,13 @@ export class Workbench {
     const root = repoRoot();
     const run = createRunFolder('ui');
     const workspace = copyWorkspace(run, options.workspace ?? path.join(root, 'examples'));
-    const server = await startVsCodeServer({ run, env: { MILESTONES_TEST_WORKSPACE: workspace, ...options.env } });
+    const server = await startVsCodeServer({ run, env: { MILESTONES_TEST_WORKSPACE: workspace, ...options.env }, ...(options.settings ? { settings: options.settings } : {}) });
     let browser: Browser | undefined;
     try {
       browser = await launchChromium(run);
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       page.setDefaultTimeout(options.timeoutMs ?? 30_000);
-      const extensionDevelopmentPath = options.extensionPath ?? process.env.MILESTONES_EXTENSION_PATH ?? root;
+      const extensionDevelopmentPath = options.web ? webExtensionFolder(run) : options.extensionPath ?? process.env.MILESTONES_EXTENSION_PATH ?? root;
       await page.goto(server.workbenchUrl({ folder: workspace, extensionDevelopmentPath }));
       await page.locator('.monaco-workbench').waitFor();
       return new Workbench(page, workspace, browser, server, run);

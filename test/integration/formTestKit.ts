@@ -11,7 +11,13 @@ import type { FormState, HostMessage } from '../../src/protocol/formProtocol';
 import { editorFirstHost } from '../../src/extension/schemaService';
 import type { MilestonesApi } from '../../src/extension/testApi';
 import { readSchemaSettings } from '../../src/extension/validationConfig';
+import { desktopPlatform } from '../../src/extension/desktop/desktopPlatform';
+import { setExtensionPlatform } from '../../src/extension/platform';
 import { uriOf, workspaceFolder } from './milestonesTestKit';
+
+// This bundle holds its own copy of the extension's modules (`editorFirstHost` reads the disk
+// through the platform): the desktop's, as in the extension host these tests run in.
+setExtensionPlatform(desktopPlatform);
 
 export type FormTestApi = MilestonesApi;
 

@@ -1,5 +1,5 @@
 import type AjvCore from 'ajv/dist/core';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv, draftOf, toSchemaErrors, type Draft } from './schemaAjv';
 import { readSchemaText } from './readSchemaText';
 import { prepareClosure } from './schemaClosure';
@@ -149,8 +149,14 @@ function sameRead(a: SchemaFileRead, b: SchemaFileRead): boolean {
   return a.kind === b.kind && said(a) === said(b);
 }
 
+/**
+ * What `validatorOf` needs of a validate function: ajv's run-time compiled ones and the built-in
+ * ones its standalone code generation wrote at build time (which have no `schema`/`schemaEnv`).
+ */
+export type ValidateLike = ((data: unknown) => boolean) & { readonly errors?: readonly ErrorObject[] | null };
+
 /** Validates with a compiled function; `$schema` in the data names the schema and is not data. */
-export function validatorOf(fn: ValidateFunction): (data: unknown) => readonly SchemaError[] {
+export function validatorOf(fn: ValidateLike): (data: unknown) => readonly SchemaError[] {
   return (data) => {
     let d = data;
     if (d !== null && typeof d === 'object' && !Array.isArray(d) && Object.prototype.hasOwnProperty.call(d, '$schema')) {
@@ -191,9 +197,4 @@ function inlinePropertyRefs(file: string, value: unknown, load: SchemaLoader): J
 function firstLine(s: string): string {
   const nl = s.indexOf('\n');
   return nl === -1 ? s : s.slice(0, nl);
-}
-
-/** Compiles a built-in schema (no references) with its own Ajv, once. */
-export function compileBuiltin(schema: JsonSchema, ajv: AjvCore): (data: unknown) => readonly SchemaError[] {
-  return validatorOf(ajv.compile(schema));
 }

@@ -1,14 +1,13 @@
 import path from 'node:path';
-import type AjvCore from 'ajv/dist/core';
 import type { ConventionId } from '../model';
 import type { Problem } from '../problems';
 import { matcher } from '../workspace/globs';
 import { builtinSchemaFor } from './builtinSchemas';
-import { createAjv } from './schemaAjv';
-import { SchemaCompiler, compileBuiltin, type CompiledSchema } from './schemaCompiler';
+import { builtinValidators as precompiled } from './generated/builtinValidators';
+import { SchemaCompiler, validatorOf, type CompiledSchema } from './schemaCompiler';
 import { schemaFileProblems } from './schemaFileProblems';
 import { schemaReference, workspaceSchemaCandidates } from './schemaLocations';
-import type { JsonSchema, SchemaHost, SchemaResolution, SchemaSetting, SchemaSource, SchemaUse } from './schemaTypes';
+import type { SchemaHost, SchemaResolution, SchemaSetting, SchemaSource, SchemaUse } from './schemaTypes';
 
 /**
  * Finds, loads and compiles the JSON Schemas that apply to milestone files, offline:
@@ -35,7 +34,8 @@ import type { JsonSchema, SchemaHost, SchemaResolution, SchemaSetting, SchemaSou
  * With `{ workspaceSchemas: false }` (VS Code's Restricted Mode) only the built-in schemas are used:
  * no schema of the workspace is read or compiled. Ajv turns a schema into code and its authors
  * treat schemas as trusted as that code; the bounds above limit what a schema can cost, but a
- * workspace nobody trusts yet gets the checks that ship with the extension.
+ * workspace nobody trusts yet gets the checks that ship with the extension (compiled when the
+ * extension is built: `builtinValidator`).
  */
 export class SchemaRegistry {
   /** One compiler per workspace folder: what may be read depends on the folder (`readSchemaFile`). */
@@ -145,7 +145,9 @@ export class SchemaRegistry {
     const key = `builtin\u0000${b.name}`;
     let use = this.uses.get(key);
     if (use === undefined) {
-      use = { source: 'builtin', id: `builtin:${b.name}`, schema: b.schema, validate: builtinValidator(b.name, b.schema) };
+      const validate = builtinValidator(b.name);
+      if (validate === undefined) return null;
+      use = { source: 'builtin', id: `builtin:${b.name}`, schema: b.schema, validate };
       this.uses.set(key, use);
     }
     return use;
@@ -153,21 +155,19 @@ export class SchemaRegistry {
 }
 
 /**
- * The compiled validators of the built-in schemas, shared by every registry of the process: those
- * schemas ship with the extension and never change, so each is compiled once, not once per registry
- * (a new registry per settings change, per `validate` run in process). Measured: compiling the three
- * took ~90 ms per run of `milestones validate` in the 10k-file bench, a third of the read floor.
+ * The validator of a built-in schema, compiled at build time by ajv's standalone code generation
+ * (scripts/builtinValidators.mjs writes ./generated/builtinValidators.js): nothing is compiled at
+ * run time, which a browser web worker (vscode.dev) may refuse (`new Function`), and no start pays
+ * for it (compiling the three at run time took ~90 ms per run of `milestones validate` in the
+ * 10k-file bench, a third of the read floor; loading the generated module takes 0.6 ms). They run
+ * native patterns, not RE2 (our own patterns need no bound): 100,000 validations of a valid
+ * ExecPlan header take 34 ms, 162 ms compiled at run time. The errors are those of the run-time
+ * compile, `parentSchema` included (test/unit/schema/builtinValidators.test.ts). Undefined only
+ * when the generated module lacks `name`, which that test rules out for every built-in name.
  */
-const builtinValidators = new Map<string, SchemaUse['validate']>();
-let builtinAjv: AjvCore | undefined;
-
-function builtinValidator(name: string, schema: JsonSchema): SchemaUse['validate'] {
-  let validate = builtinValidators.get(name);
-  if (validate === undefined) {
-    builtinAjv ??= createAjv('07');
-    builtinValidators.set(name, (validate = compileBuiltin(schema, builtinAjv)));
-  }
-  return validate;
+function builtinValidator(name: string): SchemaUse['validate'] | undefined {
+  const fn = precompiled[name];
+  return fn === undefined ? undefined : validatorOf(fn);
 }
 
 export interface SchemaRegistryOptions {

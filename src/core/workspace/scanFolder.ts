@@ -1,29 +1,12 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { classifyPath } from '../conventions/readMilestoneFile';
-import { errorReason, type FoundFile } from '../conventions/readFoundFile';
+import { errorReason } from '../conventions/readFoundFile';
 import { textKind } from '../text/textKind';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, folderMatcher, matcher } from './globs';
+import { DEFAULT_MAX_FILE_SIZE, fileExcludeMatcher, type ScanItem, type ScanOptions } from './scanItems';
 
-/** Files larger than this are not read by default (setting `milestones.maxFileSize`, `--max-file-size`). */
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
-
-export interface ScanOptions {
-  readonly include?: readonly string[];
-  readonly exclude?: readonly string[];
-  /** Bytes; larger files are reported as `too-large`, not read. */
-  readonly maxFileSize?: number;
-  /** Decides from the path whether a file is worth reading; default the readers' `classifyPath`. */
-  readonly classify?: (file: string) => unknown;
-}
-
-/**
- * What the scan found for one candidate file (`readFoundFile` reads it), or a folder it could not
- * list. `file` is relative to the folder, `/`-separated.
- */
-export type ScanItem =
-  | ({ readonly file: string } & FoundFile)
-  | { readonly kind: 'unreadable-folder'; readonly file: string; readonly message: string };
+export { DEFAULT_MAX_FILE_SIZE, type ScanItem, type ScanOptions } from './scanItems';
 
 /**
  * Walks `root` and yields every file that passes the include/exclude globs and that `classifyPath`
@@ -52,7 +35,6 @@ export function* scanFolder(root: string, options: ScanOptions = {}): Generator<
 }
 
 /**
- * The exclude test for files. A glob `X/**
  * One file of `root` read as the scan reads it (a file changed after the scan): the same item
  * `scanFolder` would yield for it, without the include and exclude tests; null when it is gone or
  * is a folder (or a link to one). Never opens what is not a regular file.
@@ -71,16 +53,6 @@ export function scanOneFile(root: string, file: string, maxFileSize = DEFAULT_MA
   if (entry.isFile()) return reader.read(abs, file);
   if (entry.isSymbolicLink()) return new LinkReader(root).read(abs, file, reader);
   return { kind: 'unreadable', file, reason: `not a regular file but ${special(entry)}` };
-}
-
-/**` matches a file either as `X` itself or as a path below a
- * folder matching `X`; the walk never enters such a folder (`folderMatcher` prunes it), so for files
- * only `X` is left to test. Same answers as `matcher(excludes)` on every file the walk reaches, without
- * running `(?:[^/]*\/)*dir(?:\/.*)?` for each of the nine default globs on every path (measured: the
- * full exclude regex was ~2 µs a file, 20 ms of a 10k-file scan).
- */
-function fileExcludeMatcher(excludes: readonly string[]): (file: string) => boolean {
-  return matcher(excludes.map((g) => (g.endsWith('/**') && g.length > 3 ? g.slice(0, -3) : g)));
 }
 
 interface Filters {

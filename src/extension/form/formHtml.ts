@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 
-/** Where the webview's bundle is built (scripts/build.mjs): main.js, and main.css when the webview has one. */
+/** Where the webview's bundle is built (scripts/build.mjs): main.js and main.css. */
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
 }
@@ -14,7 +12,8 @@ export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 
 /** A fresh nonce for one render: 128 random bits, base64 (CSP allows `+`, `/` and `=`). */
 export function newNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /** The Content-Security-Policy of the form: nothing inline runs, only the nonce'd bundle. */
@@ -37,8 +36,8 @@ const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g,
 export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = newNonce()): string {
   const root = webviewRoot(extensionUri);
   const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js')).toString();
-  const cssFile = vscode.Uri.joinPath(root, 'main.css');
-  const css = existsSync(cssFile.fsPath) ? webview.asWebviewUri(cssFile).toString() : null;
+  // The build always writes main.css beside main.js (webview-ui imports its styles).
+  const css = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css')).toString();
   const csp = contentSecurityPolicy(webview.cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -46,7 +45,8 @@ export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonc
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${css ? `<link rel="stylesheet" href="${escapeAttr(css)}" nonce="${escapeAttr(nonce)}">\n` : ''}<title>Milestone Form</title>
+<link rel="stylesheet" href="${escapeAttr(css)}" nonce="${escapeAttr(nonce)}">
+<title>Milestone Form</title>
 </head>
 <body>
 <div id="app"></div>

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { FolderSnapshot } from '../../core/lifecycle/changePlan';
 import { byteSize } from '../../core/text/byteSize';
 import { readScanSettings } from '../config';
+import { extensionPlatform } from '../platform';
 import type { ServedIndex } from '../servedIndex';
 
 /**
@@ -13,9 +13,10 @@ import type { ServedIndex } from '../servedIndex';
  * it still holds the old text until VS Code reloads it, and a plan made from that would miss the
  * new text (`applyPlan` waits for the reload before it edits).
  *
- * The disk reads (the index's texts stay in the language server) are synchronous because the core
- * asks synchronously; a plan reads the few files it acts on, one small file at a time, each once,
- * and only for local folders.
+ * The core asks for texts synchronously. On the desktop a plan reads the few files it acts on from
+ * disk, one small file at a time, each once. On the web nothing can be read synchronously, so the
+ * snapshot takes in, first, the texts of the folder's files the language server was sent (every
+ * markdown and milestone file: all a plan reads), in one request.
  */
 export async function folderSnapshot(index: ServedIndex, folder: vscode.WorkspaceFolder): Promise<FolderSnapshot> {
   await index.whenIndexed();
@@ -23,13 +24,21 @@ export async function folderSnapshot(index: ServedIndex, folder: vscode.Workspac
   const files = await index.folderFiles(folder);
   const cache = new Map<string, string | null>();
   const maxSize = readScanSettings(folder).maxFileSize;
+  const readSync = extensionPlatform().readLocalSync;
+  const served = readSync ? null : await index.folderTexts(folder);
+  const fromDisk = (uri: vscode.Uri, file: string): string | null => {
+    if (readSync) return readSync(uri, file, maxSize);
+    const size = served?.tooLarge[file];
+    if (size !== undefined) throw tooLargeToEdit(file, size, maxSize);
+    return served?.texts[file] ?? null;
+  };
   return {
     files,
     text(file) {
       if (cache.has(file)) return cache.get(file)!;
       const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
       const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
-      const text = open !== undefined && (open.isDirty || uri.scheme !== 'file') ? open.getText() : readLocal(uri, file, maxSize);
+      const text = open !== undefined && (open.isDirty || uri.scheme !== 'file' || !readSync) ? open.getText() : fromDisk(uri, file);
       cache.set(file, text);
       return text;
     },
@@ -37,23 +46,10 @@ export async function folderSnapshot(index: ServedIndex, folder: vscode.Workspac
 }
 
 /**
- * A local file's text; null when missing or not a file. A file over `milestones.maxFileSize` (a
- * DECISIONS.md grown huge) is neither read synchronously nor taken as missing, which would let a
- * plan "create" it: the action stops with a message naming the file, its size and the setting.
+ * A file over `milestones.maxFileSize` (a DECISIONS.md grown huge) is neither read synchronously
+ * nor taken as missing, which would let a plan "create" it: the action stops with this error,
+ * naming the file, its size and the setting.
  */
-function readLocal(uri: vscode.Uri, file: string, maxSize: number): string | null {
-  if (uri.scheme !== 'file') return null;
-  let size: number;
-  try {
-    if (!existsSync(uri.fsPath)) return null;
-    const stat = statSync(uri.fsPath);
-    if (!stat.isFile()) return null;
-    size = stat.size;
-  } catch {
-    return null;
-  }
-  if (size > maxSize) {
-    throw new Error(`${file} is ${byteSize(size)}, over milestones.maxFileSize (${byteSize(maxSize)}); raise that setting to let Milestones edit it`);
-  }
-  return readFileSync(uri.fsPath, 'utf8');
+export function tooLargeToEdit(file: string, size: number, maxSize: number): Error {
+  return new Error(`${file} is ${byteSize(size)}, over milestones.maxFileSize (${byteSize(maxSize)}); raise that setting to let Milestones edit it`);
 }

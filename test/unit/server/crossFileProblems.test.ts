@@ -5,6 +5,10 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readMilestoneFile } from '../../../src/core/conventions/readMilestoneFile';
 import { ServerIndex } from '../../../src/server/serverIndex';
+import { nodePlatform } from '../../../src/server/nodePlatform';
+import { setServerPlatform } from '../../../src/server/serverPlatform';
+
+setServerPlatform(nodePlatform);
 
 const A = 'docs/milestones.kb/010-parser.md';
 const B = 'docs/milestones.kb/020-renderer.md';

@@ -2,6 +2,10 @@ import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileUri, folderFileUri } from '../../../src/server/serverFolders';
+import { nodePlatform } from '../../../src/server/nodePlatform';
+import { setServerPlatform } from '../../../src/server/serverPlatform';
+
+setServerPlatform(nodePlatform);
 
 test('a file URI made from its folder root is the one made from the whole path, whatever its characters', () => {
   const roots = ['/work/repo', '/', '/tmp/a b', '/tmp/100%', '/tmp/#1'];

@@ -15,6 +15,10 @@ import type { IndexChange, TreeRow } from '../../../src/protocol/viewProtocol';
 import { GROUP_PAGE } from '../../../src/core/views/treeRows';
 import { ServerViews } from '../../../src/server/serverViews';
 import { ServerWorkspace } from '../../../src/server/serverWorkspace';
+import { nodePlatform } from '../../../src/server/nodePlatform';
+import { setServerPlatform } from '../../../src/server/serverPlatform';
+
+setServerPlatform(nodePlatform);
 
 const options = { groupBy: 'convention', hideCompleted: false, filter: '' } as const;
 
