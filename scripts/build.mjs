@@ -32,6 +32,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mai
 const web = {
   ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], metafile: true,
   alias: { 'node:path': 'path-browserify', path: 'path-browserify', 'node:url': './src/web/posixFileUrl.ts' },
+  // gray-matter's one `Buffer.from` (src/web/bufferShim.ts says why).
+  inject: ['./src/web/bufferShim.ts'],
 };
 
 /** Fails when a web bundle imports anything but `vscode` from outside itself (a Node built-in module, say). */

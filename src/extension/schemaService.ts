@@ -149,6 +149,11 @@ export class SchemaService implements vscode.Disposable {
   private watchConfigured(): void {
     this.configured.dispose();
     const watchers: vscode.Disposable[] = [];
+    // Nothing to watch where no workspace schema is read (the web: its `fsPath`s are no paths to resolve).
+    if (!workspaceSchemasUsed()) {
+      this.configured = vscode.Disposable.from();
+      return;
+    }
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const setting of readSchemaSettings(folder)) {
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(setting.schema)) continue; // a URL: never fetched, nothing to watch

@@ -19,10 +19,14 @@ import type { ServerPlatform } from './serverPlatform';
 /** An authority that is empty (`memfs:/x`): a segment no encoded authority can be. */
 const NO_AUTHORITY = '%';
 
-/** The path the engine keys `uri` by. */
+/**
+ * The path the engine keys `uri` by; null for a URI with a query or fragment (a version of a file,
+ * such as git's `?ref`, not the workspace's file).
+ */
 export function mirrorPathOf(uri: string): string | null {
   try {
     const u = URI.parse(uri, true);
+    if (u.query !== '' || u.fragment !== '') return null;
     const authority = u.authority === '' ? NO_AUTHORITY : encodeURIComponent(u.authority);
     const rest = u.path === '/' ? '' : u.path.replace(/\/+$/, '');
     return `/${u.scheme}/${authority}${rest.startsWith('/') || rest === '' ? rest : `/${rest}`}`;
@@ -39,6 +43,7 @@ export function mirrorUriOf(abs: string): string {
 
 interface Entry {
   readonly bytes: Uint8Array | undefined;
+  /** The file's size: of its bytes, or as sent for a file too large to send. */
   readonly size: number | undefined;
   readonly reason: string | undefined;
 }
@@ -52,21 +57,24 @@ export class MirrorFiles {
   /** Folder path → files below it (at any depth). */
   private readonly folders = new Map<string, number>();
 
-  /** Takes in a notification; the URIs of what changed (files, and folders gone). */
+  /**
+   * Takes in a notification; the URIs of what changed: files and folders gone, and files whose
+   * entry differs from the one held (a listing sent again after a settings change resends mostly
+   * the same bytes: those files are not read again).
+   */
   apply(params: MirrorParams): string[] {
     const changed: string[] = [];
     for (const uri of params.gone) {
       const abs = mirrorPathOf(uri);
-      if (abs === null) continue;
+      if (abs === null || !this.exists(abs)) continue;
+      if (this.folders.has(abs)) for (const file of [...this.files.keys()]) if (file.startsWith(`${abs}/`)) this.remove(file);
       this.remove(abs);
-      for (const file of [...this.files.keys()]) if (file.startsWith(`${abs}/`)) this.remove(file);
       changed.push(uri);
     }
     for (const file of params.files) {
       const abs = mirrorPathOf(file.uri);
       if (abs === null) continue;
-      this.set(abs, file);
-      changed.push(file.uri);
+      if (this.set(abs, file)) changed.push(file.uri);
     }
     return changed;
   }
@@ -90,13 +98,22 @@ export class MirrorFiles {
     for (const abs of this.files.keys()) if (abs.startsWith(prefix)) yield abs.slice(prefix.length);
   }
 
-  /** One file read as the scan reads it (`maxFileSize` bounds what is decoded); null when it is not there. */
+  /** The size of the file at `abs`, when it is one and its size is known. */
+  sizeOf(abs: string): number | undefined {
+    return this.files.get(abs)?.size;
+  }
+
+  /**
+   * One file read as the scan reads it (`maxFileSize` bounds what is decoded); null when it is not
+   * there, or when only its name was sent (no reader needed its bytes when it was listed; when a
+   * setting changes that, the extension sends them, and the file is read then).
+   */
   read(abs: string, file: string, maxFileSize: number): ScanItem | null {
     const entry = this.files.get(abs);
     if (entry === undefined) return null;
-    const size = entry.bytes?.length ?? entry.size;
-    if (size !== undefined && size > maxFileSize) return { kind: 'too-large', file, size, limit: maxFileSize };
-    if (entry.bytes === undefined) return { kind: 'unreadable', file, reason: entry.reason ?? 'its content was not sent' };
+    if (entry.size !== undefined && entry.size > maxFileSize) return { kind: 'too-large', file, size: entry.size, limit: maxFileSize };
+    if (entry.reason !== undefined) return { kind: 'unreadable', file, reason: entry.reason };
+    if (entry.bytes === undefined) return null;
     try {
       const text = decoder.decode(entry.bytes);
       return { kind: 'text', file, text, textKind: textKind(entry.bytes, entry.bytes.length, text) };
@@ -117,9 +134,14 @@ export class MirrorFiles {
     return { texts, tooLarge };
   }
 
-  private set(abs: string, file: MirrorFile): void {
-    if (!this.files.has(abs)) for (const folder of foldersOf(abs)) this.folders.set(folder, (this.folders.get(folder) ?? 0) + 1);
-    this.files.set(abs, { bytes: file.bytes, size: file.size, reason: file.reason });
+  /** Holds `file` at `abs`; false when it holds that already. */
+  private set(abs: string, file: MirrorFile): boolean {
+    const before = this.files.get(abs);
+    const entry: Entry = { bytes: file.bytes, size: file.bytes?.length ?? file.size, reason: file.reason };
+    if (before !== undefined && sameEntry(before, entry)) return false;
+    if (before === undefined) for (const folder of foldersOf(abs)) this.folders.set(folder, (this.folders.get(folder) ?? 0) + 1);
+    this.files.set(abs, entry);
+    return true;
   }
 
   private remove(abs: string): void {
@@ -130,6 +152,13 @@ export class MirrorFiles {
       else this.folders.set(folder, left);
     }
   }
+}
+
+function sameEntry(a: Entry, b: Entry): boolean {
+  if (a.size !== b.size || a.reason !== b.reason || (a.bytes === undefined) !== (b.bytes === undefined)) return false;
+  if (a.bytes === undefined || b.bytes === undefined) return true;
+  for (let i = 0; i < a.bytes.length; i++) if (a.bytes[i] !== b.bytes[i]) return false;
+  return true;
 }
 
 /** The folders above a path (not the root). */
@@ -157,9 +186,8 @@ function turnQueue(): (then: () => void) => void {
 export function mirrorPlatform(mirror: MirrorFiles): ServerPlatform {
   const schemaHost: SchemaHost = {
     stat(abs) {
-      const item = mirror.read(abs, abs, Number.POSITIVE_INFINITY);
-      if (item === null) return mirror.isFolder(abs) ? { regular: false, size: 0, realPath: abs } : null;
-      return { regular: true, size: item.kind === 'text' ? new TextEncoder().encode(item.text).length : item.kind === 'too-large' ? item.size : 0, realPath: abs };
+      if (mirror.isFolder(abs)) return { regular: false, size: 0, realPath: abs };
+      return mirror.exists(abs) ? { regular: true, size: mirror.sizeOf(abs) ?? 0, realPath: abs } : null;
     },
     readText(abs, maxBytes) {
       const item = mirror.read(abs, abs, maxBytes);
@@ -176,8 +204,8 @@ export function mirrorPlatform(mirror: MirrorFiles): ServerPlatform {
       const prune = folderMatcher(options.exclude ?? DEFAULT_EXCLUDE);
       const classify = options.classify ?? classifyPath;
       const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-      for (const file of [...mirror.below(root)].sort()) {
-        if (!included(file) || excluded(file) || classify(file) === null) continue;
+      const candidates = [...mirror.below(root)].filter((file) => included(file) && !excluded(file) && classify(file) !== null);
+      for (const file of candidates.sort()) {
         if (foldersOf(`/${file}`).some((folder) => prune(folder.slice(1)))) continue;
         const item = mirror.read(`${root}/${file}`, file, maxSize);
         if (item !== null) yield item;

@@ -4,7 +4,7 @@
  * to it (`WorkspaceMirror`), and the identity is the setting's: there is no git nor OS user here.
  */
 import * as vscode from 'vscode';
-import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, State } from 'vscode-languageclient/browser';
 import type { ExtensionPlatform } from '../platform';
 import { WorkspaceMirror } from './workspaceMirror';
 
@@ -34,7 +34,8 @@ async function serverWorker(main: vscode.Uri): Promise<ServerWorker> {
   }
 }
 
-let asked: Promise<string> | undefined;
+/** The name asked for this session, once given. */
+let asked: string | undefined;
 
 export const webPlatform: ExtensionPlatform = {
   kind: 'web',
@@ -43,26 +44,36 @@ export const webPlatform: ExtensionPlatform = {
     // A function: the client calls it again to start a new worker after the server stopped. The
     // transports are made here: the client's own test (`instanceof Worker`) fails on the workers of
     // VS Code's web worker extension host, whose `Worker` is a wrapper.
-    return new LanguageClient('milestones', 'Milestones', async () => {
+    let running: ServerWorker | undefined;
+    const client = new LanguageClient('milestones', 'Milestones', async () => {
+      running?.terminate();
+      running = await serverWorker(main);
       // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- `Port` is the DOM's Worker, a type this project does not load
-      const worker = (await serverWorker(main)) as unknown as Port;
-      return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+      const port = running as unknown as Port;
+      return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
     }, options);
+    // A stopped client leaves its worker running (the browser server's `exit` ends nothing): ended here.
+    client.onDidChangeState((e) => {
+      if (e.newState !== State.Stopped) return;
+      running?.terminate();
+      running = undefined;
+    });
+    return client;
   },
   watchFiles: (log) => new WorkspaceMirror(log),
   schemaDisk: { stat: () => null, readText: () => ({ kind: 'unreadable' }) },
-  defaultIdentity() {
-    // Asked once a session, and kept in the user settings when given; a name is never made up.
-    asked ??= (async () => {
-      const name = (await vscode.window.showInputBox({
-        title: vscode.l10n.t('Who marks steps done?'),
-        prompt: vscode.l10n.t('Written to completed_by. Kept in the setting milestones.identity (on the web there is no git or system user name to take it from).'),
-        ignoreFocusOut: true,
-      }))?.trim();
-      if (!name) return vscode.l10n.t('unknown');
-      await vscode.workspace.getConfiguration('milestones').update('identity', name, vscode.ConfigurationTarget.Global);
-      return name;
-    })();
-    return asked;
+  async defaultIdentity() {
+    // Asked until given, then kept in the user settings; dismissed, the step says `unknown` (as
+    // the desktop does without any user name), and the next action asks again.
+    if (asked !== undefined) return asked;
+    const name = (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Who marks steps done?'),
+      prompt: vscode.l10n.t('Written to completed_by. Kept in the setting milestones.identity (on the web there is no git or system user name to take it from).'),
+      ignoreFocusOut: true,
+    }))?.trim();
+    if (!name) return 'unknown';
+    asked = name;
+    await vscode.workspace.getConfiguration('milestones').update('identity', name, vscode.ConfigurationTarget.Global).then(undefined, () => undefined);
+    return name;
   },
 };

@@ -4,6 +4,11 @@
  * (`readsBytes`) read through `vscode.workspace.fs`, then every change VS Code's watcher reports.
  * The names of the other files go too, bytes-less: the checks across files ask whether a linked
  * file exists.
+ *
+ * Reads take a network round trip on github.dev, so they overlap, and nothing orders what they
+ * send: a file read by the listing, then saved and sent again by its change event, could reach the
+ * server old after new. So every event on a file (and a delete of a folder above it) is numbered,
+ * and a read that an event overtook is not sent: the event's own read (or delete) is what counts.
  */
 import * as vscode from 'vscode';
 import { errorReason } from '../../core/conventions/readFoundFile';
@@ -23,8 +28,14 @@ const READS_AT_ONCE = 16;
 export class WorkspaceMirror implements FileWatch {
   private readonly subscriptions: vscode.Disposable[] = [];
   private client: BaseLanguageClient | undefined;
-  /** Bumped by each full listing: a listing a newer one replaced stops sending. */
+  /** Bumped by each full listing: a full listing a newer one replaced stops sending. */
   private generation = 0;
+  /** The server waits for `complete` before its first scan: owed until a full listing ends. */
+  private completeOwed = false;
+  /** Numbers the watcher's events: `touched` (a file's last event) and `deleted` (a path's last delete) hold the number. */
+  private events = 0;
+  private readonly touched = new Map<string, number>();
+  private readonly deleted = new Map<string, number>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -32,10 +43,13 @@ export class WorkspaceMirror implements FileWatch {
       watcher,
       watcher.onDidCreate((uri) => void this.changed(uri)),
       watcher.onDidChange((uri) => void this.changed(uri)),
-      watcher.onDidDelete((uri) => this.send({ files: [], gone: [uri.toString()] })),
+      watcher.onDidDelete((uri) => this.gone(uri)),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         this.send({ files: [], gone: e.removed.map((f) => f.uri.toString()) });
-        void this.list(e.added, false);
+        // A folder left inside a removed one lost its files with it: listed again, as the added ones.
+        const remaining = (vscode.workspace.workspaceFolders ?? []).filter((f) => !e.added.includes(f));
+        const inside = remaining.filter((f) => e.removed.some((r) => isBelow(f.uri, r.uri)));
+        if (e.added.length + inside.length > 0) void this.list([...e.added, ...inside], false);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Other include, exclude or size bound: the files the server needs are others.
@@ -44,9 +58,10 @@ export class WorkspaceMirror implements FileWatch {
     );
   }
 
-  /** The client runs (again: a new server holds nothing): every folder is listed and sent. */
+  /** The client runs (again: a new server holds nothing and waits for a first listing): every folder is listed and sent. */
   started(client: BaseLanguageClient): void {
     this.client = client;
+    this.completeOwed = true;
     void this.list(vscode.workspace.workspaceFolders ?? [], true);
   }
 
@@ -55,82 +70,128 @@ export class WorkspaceMirror implements FileWatch {
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
-  /** Lists `folders` and sends what they hold; `complete`: this listing is the server's first, its scan starts when it ends. */
-  private async list(folders: readonly vscode.WorkspaceFolder[], complete: boolean): Promise<void> {
-    const generation = ++this.generation;
+  /**
+   * Lists `folders` and sends what they hold. A `full` listing (every folder) replaces a full one
+   * under way, and ends with `complete` while the server waits for one; a listing of added folders
+   * runs beside it.
+   */
+  private async list(folders: readonly vscode.WorkspaceFolder[], full: boolean): Promise<void> {
+    const generation = full ? ++this.generation : this.generation;
+    const superseded = () => full && generation !== this.generation;
     const started = Date.now();
     let sent = 0;
     try {
       for (const folder of folders) {
         const settings = readScanSettings(folder);
-        const wanted = this.wanted(folder);
-        // The exclude globs prune the listing as they prune the scan on the desktop.
-        const exclude = settings.exclude.length > 0 ? `{${settings.exclude.join(',')}}` : null;
-        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), exclude);
-        if (generation !== this.generation) return;
+        const wanted = wantedIn(folder);
+        const uris = await listFolder(folder, folder.uri, settings.exclude);
+        if (superseded()) return;
         for (let i = 0; i < uris.length; i += BATCH) {
           const files = await this.mirrorFiles(uris.slice(i, i + BATCH), wanted, settings.maxFileSize);
-          if (generation !== this.generation) return;
-          this.send({ files, gone: [] });
-          sent += files.length;
+          if (superseded()) return;
+          this.send(files);
+          sent += files.files.length;
         }
       }
     } catch (error) {
       this.log.error('Listing the workspace for the language server failed', error instanceof Error ? error : String(error));
     }
-    if (complete) this.send({ files: [], gone: [], complete: true });
+    if (superseded()) return;
+    if (full && this.completeOwed) {
+      this.completeOwed = false;
+      this.send({ files: [], gone: [], complete: true });
+    }
     this.log.info(`Sent ${sent} file(s) of ${folders.length} folder(s) to the language server in ${Date.now() - started} ms.`);
   }
 
-  /** A file or folder created or changed: sent again (a folder: every file below it). */
+  /** A file or folder created or changed: sent again (a folder: every file below it, as a listing sends them). */
   private async changed(uri: vscode.Uri): Promise<void> {
+    this.touched.set(uri.toString(), ++this.events);
     const at = locate(uri);
     if (!at) return;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       const settings = readScanSettings(at.folder);
-      const uris = stat.type & vscode.FileType.Directory ? await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*')) : [uri];
-      this.send({ files: await this.mirrorFiles(uris, this.wanted(at.folder), settings.maxFileSize), gone: [] });
+      const uris = stat.type & vscode.FileType.Directory ? await listFolder(at.folder, uri, settings.exclude) : [uri];
+      this.send(await this.mirrorFiles(uris, wantedIn(at.folder), settings.maxFileSize));
     } catch {
       // Gone again before it could be read: its delete event follows.
     }
   }
 
-  /** Whether the server needs the bytes of `file` of `folder`: in the scan's globs, and a file a scan reads. */
-  private wanted(folder: vscode.WorkspaceFolder): (file: string) => boolean {
-    const settings = readScanSettings(folder);
-    const included = matcher(settings.include);
-    const excluded = fileExcludeMatcher(settings.exclude);
-    return (file) => included(file) && !excluded(file) && readsBytes(file);
+  private gone(uri: vscode.Uri): void {
+    const n = ++this.events;
+    this.touched.set(uri.toString(), n);
+    this.deleted.set(uri.toString(), n);
+    this.send({ files: [], gone: [uri.toString()] });
   }
 
-  private async mirrorFiles(uris: readonly vscode.Uri[], wanted: (file: string) => boolean, maxFileSize: number): Promise<MirrorFile[]> {
+  /** Reads `uris` (bytes where `wanted`, else the name only); a file an event overtook is left out, one found gone is sent as gone. */
+  private async mirrorFiles(uris: readonly vscode.Uri[], wanted: (file: string) => boolean, maxFileSize: number): Promise<MirrorParams> {
     const files: MirrorFile[] = [];
+    const gone: string[] = [];
     await forEachLimited(uris, READS_AT_ONCE, async (uri) => {
+      const since = this.events;
       const at = locate(uri);
       const file = at && relativePath(at.folder.uri, uri);
-      if (!file || !wanted(file)) {
-        files.push({ uri: uri.toString() });
-        return;
-      }
-      files.push(await readMirrorFile(uri, maxFileSize));
+      const read = file && wanted(file) ? await readMirrorFile(uri, maxFileSize) : { uri: uri.toString() };
+      if (this.overtaken(uri, since)) return;
+      if (read === null) gone.push(uri.toString());
+      else files.push(read);
     });
-    return files;
+    return { files, gone };
+  }
+
+  /** Whether an event on `uri`, or a delete of a folder above it, came after the event number `since`. */
+  private overtaken(uri: vscode.Uri, since: number): boolean {
+    if ((this.touched.get(uri.toString()) ?? 0) > since) return true;
+    for (let child = uri; ;) {
+      const parent = vscode.Uri.joinPath(child, '..');
+      if (parent.path === child.path) return false;
+      if ((this.deleted.get(parent.toString()) ?? 0) > since) return true;
+      child = parent;
+    }
   }
 
   private send(params: MirrorParams): void {
-    if (!this.client?.isRunning()) return;
+    if (!this.client?.isRunning() || (params.files.length === 0 && params.gone.length === 0 && params.complete !== true)) return;
     void this.client.sendNotification(MIRROR_NOTIFICATION, params);
   }
 }
 
-/** One file's bytes within `maxFileSize`; over it, only its size; unreadable, why. */
-async function readMirrorFile(uri: vscode.Uri, maxFileSize: number): Promise<MirrorFile> {
+/** Whether the server needs the bytes of `file` of `folder`: in the scan's globs, and a file a scan reads. */
+function wantedIn(folder: vscode.WorkspaceFolder): (file: string) => boolean {
+  const settings = readScanSettings(folder);
+  const included = matcher(settings.include);
+  const excluded = fileExcludeMatcher(settings.exclude);
+  return (file) => included(file) && !excluded(file) && readsBytes(file);
+}
+
+/**
+ * The files below `under` (the workspace folder `folder` or a folder in it), but those the exclude
+ * globs exclude. The globs go to the search too, which then skips those folders (node_modules/):
+ * joined in one `{…}`, unless one holds braces itself (VS Code's globs do not nest them).
+ */
+async function listFolder(folder: vscode.WorkspaceFolder, under: vscode.Uri, exclude: readonly string[]): Promise<vscode.Uri[]> {
+  const excluded = matcher(exclude);
+  const joined = exclude.length > 0 && exclude.every((g) => !/[{}]/.test(g)) ? `{${exclude.join(',')}}` : null;
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(under, '**/*'), joined);
+  return uris.filter((uri) => !excluded(relativePath(folder.uri, uri) ?? ''));
+}
+
+/** Whether `uri` is `folder` or below it. */
+function isBelow(uri: vscode.Uri, folder: vscode.Uri): boolean {
+  return uri.scheme === folder.scheme && uri.authority === folder.authority && (uri.path === folder.path || uri.path.startsWith(folder.path.endsWith('/') ? folder.path : `${folder.path}/`));
+}
+
+/** One file's bytes within `maxFileSize`; over it, only its size; unreadable, why; null when it is gone. */
+async function readMirrorFile(uri: vscode.Uri, maxFileSize: number): Promise<MirrorFile | null> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > maxFileSize) return { uri: uri.toString(), size: stat.size };
     return { uri: uri.toString(), bytes: await vscode.workspace.fs.readFile(uri) };
   } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return null;
     return { uri: uri.toString(), reason: errorReason(error) };
   }
 }

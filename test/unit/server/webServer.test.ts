@@ -79,6 +79,15 @@ test('the web server bundle runs without Node: it answers over postMessage, read
     && (m.params as { uri: string; diagnostics: { code?: string }[] }).uri === `${FOLDER}/${file}`
     && (m.params as { diagnostics: { code?: string }[] }).diagnostics.some((d) => d.code === 'schema-enum')));
   assert.ok(published);
+  // A TOML header is read on the web too (gray-matter's Buffer.from has its shim): its schema problem, no syntax error.
+  const toml = 'docs/milestones.kb/040-search-ranking.md';
+  const tomlText = '+++\nid = "040"\ntitle = "Search ranking"\nstatus = "someday"\n+++\n\n# Milestone 040: Search ranking\n\n- [ ] Rank by title first\n';
+  server.send({ method: 'milestones/mirror', params: { files: [{ uri: `${FOLDER}/${toml}`, bytes: new TextEncoder().encode(tomlText) }], gone: [] } satisfies MirrorParams });
+  await server.request('milestones/whenIndexed');
+  const tomlProblems = await waitFor(() => server.messages.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === `${FOLDER}/${toml}`).at(-1));
+  const messages = (tomlProblems.params as { diagnostics: { code?: string; message: string }[] }).diagnostics;
+  assert.ok(!messages.some((d) => /TOML|Buffer/.test(d.message)), JSON.stringify(messages));
+  assert.ok(messages.some((d) => d.code === 'schema-enum'), JSON.stringify(messages));
   // A folder gone takes its files with it.
   server.send({ method: 'milestones/mirror', params: { files: [], gone: [`${FOLDER}/.kiro`] } satisfies MirrorParams });
   await server.request('milestones/whenIndexed');
@@ -139,4 +148,13 @@ test('the mirror reads as the disk scan does: text kinds, the size bound, folder
   mirror.apply({ files: [], gone: [`${FOLDER}/docs`, `${FOLDER}/src/main.ts`] });
   assert.ok(!platform.exists(`${root}/docs`) && !platform.exists(`${root}/docs/ROADMAP.md`) && !platform.exists(`${root}/src`));
   assert.equal(platform.scanOneFile(root, 'STATUS.md', 10)?.kind, 'too-large');
+  // The same bytes sent again change nothing (a listing sent again after a settings change); other bytes do.
+  const sent = { uri: `${FOLDER}/STATUS.md`, bytes: new TextEncoder().encode('\uFEFF# Status\r\n- [ ] one\r\n') };
+  assert.deepEqual(mirror.apply({ files: [sent], gone: [] }), []);
+  assert.deepEqual(mirror.apply({ files: [{ ...sent, bytes: new TextEncoder().encode('# Status\n') }], gone: [] }), [sent.uri]);
+  // A file sent by name only is not read, as if absent, until its bytes come.
+  assert.equal(platform.scanOneFile(root, 'src/other.md', 1000), null);
+  mirror.apply({ files: [{ uri: `${FOLDER}/src/other.md` }], gone: [] });
+  assert.equal(platform.scanOneFile(root, 'src/other.md', 1000), null);
+  assert.ok(platform.exists(`${root}/src/other.md`));
 });
