@@ -2,6 +2,8 @@
 // real VS Code with this extension loaded from the repository (extensionDevelopmentPath) on the
 // repository's examples/ folder, in place: edits made there are the user's. Runs until Ctrl+C.
 //   npm start [-- --port N]     (or PORT=N npm start); default port 8081
+//   npm start -- --web          the extension as VS Code for the Web runs it (the web worker extension
+//                               host; a copy of the build with only package.json's `browser` entry)
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -22,6 +24,8 @@ execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--no-type
 const require = createRequire(import.meta.url);
 const { createRunFolder, removeRunFolder } = require(path.join(root, 'out/test/harness/runFolder.js'));
 const { startVsCodeServer } = require(path.join(root, 'out/test/harness/vscodeServer.js'));
+const { webExtensionFolder } = require(path.join(root, 'out/test/harness/webExtension.js'));
+const web = process.argv.includes('--web');
 
 const run = createRunFolder('start');
 let server;
@@ -42,9 +46,10 @@ try {
   if (/EADDRINUSE/.test(error.message)) console.error(`start: port ${port} is taken; try: npm start -- --port ${port + 1}`);
   await shutdown(1);
 }
-const url = server.workbenchUrl({ folder: path.join(root, 'examples'), extensionDevelopmentPath: root });
+// On the web the copy is made once: after `npm run build`, start again to load the new build.
+const url = server.workbenchUrl({ folder: path.join(root, 'examples'), extensionDevelopmentPath: web ? webExtensionFolder(run) : root });
 console.log(`Milestones is running in VS Code at ${url}`);
-console.log(`(server log: ${server.logFile}; after \`npm run build\`, reload the page to load the new build; Ctrl+C stops)`);
+console.log(`(server log: ${server.logFile}; after \`npm run build\`, ${web ? 'start again' : 'reload the page'} to load the new build; Ctrl+C stops)`);
 const code = await server.exited;
 if (stopping) await new Promise(() => {}); // Ctrl+C: shutdown() exits
 console.error(`start: the VS Code server stopped (exit code ${code}); see ${server.logFile}`);

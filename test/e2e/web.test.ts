@@ -4,7 +4,7 @@
 // examples, sees every convention, ticks steps (the file gets exactly that change, signed with the
 // identity from the setting), and fixes a schema error with its quick fix.
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { localDay } from '../../src/core/edits/timestampStyle';
@@ -119,4 +119,16 @@ test('a lifecycle action on the web: Log Approval… creates DECISIONS.md throug
   const heading = `## ${localDay(new Date())}: Milestone "Search MVP" Approved`;
   await waitForFileText(path.join(workbench.workspace, 'DECISIONS.md'), (t) => t.includes(heading) && t.includes('Approved in the browser'));
   await workbench.page.locator('.tabs-container .tab.active', { hasText: 'DECISIONS.md' }).waitFor();
+});
+
+test('an edit and a delete made outside VS Code reach the tree through the watcher and workspace.fs', async () => {
+  await view.collapseAll();
+  await view.expand(view.row(/^KB milestones/), view.row('Milestone 030: Plugins'));
+  const plugins = view.row('Milestone 030: Plugins');
+  await view.waitForDescription(plugins, '0/2');
+  const file = path.join(workbench.workspace, 'docs/milestones.kb/030-plugins.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('- [ ] ', '- [x] '));
+  await view.waitForDescription(plugins, '1/2');
+  rmSync(file);
+  await plugins.waitFor({ state: 'detached' });
 });
