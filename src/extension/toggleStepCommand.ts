@@ -85,13 +85,18 @@ export class StepToggler {
     const place = locate(uri);
     if (!place) return this.refuse(action, uri, 'the file is not in an open workspace folder');
     try {
-      const identity = await resolveIdentity();
       const doc = await vscode.workspace.openTextDocument(uri);
       if (!(await caughtUpWithDisk(doc))) return this.refuse(action, uri, 'the file changed on disk; reload it and retry');
       const wasDirty = await hasUnsavedChanges(doc);
+      // Who ticks is asked for only for a tick: an untick writes no name, and on the web the name
+      // may be a question to the person.
+      const ticks = wanted === 'flip' ? !isDoneIn(doc.getText(), place.file, ref) : wanted;
+      const identity = ticks ? await resolveIdentity() : '';
       // No await between reading the text and applying the edit: the offsets stay valid.
       const text = doc.getText();
       const done = wanted === 'flip' ? !isDoneIn(text, place.file, ref) : wanted;
+      // The step was unticked elsewhere while the name was asked for: nothing is written unsigned.
+      if (done && !ticks) return this.refuse(action, uri, 'the file changed meanwhile; try again');
       action = markAction(ref.text, done);
       const outcome = toggleStep(text, place.file, ref, done, { identity, now: new Date() });
       if (outcome.kind === 'refused') return this.refuse(action, uri, outcome.reason);

@@ -126,6 +126,9 @@ export function serveMilestones(connection: Connection, mirror?: MirrorFiles): v
       // What a watcher event is on the desktop: the file is read again (from the mirror, now current).
       const gone = new Set(params.gone);
       for (const uri of changed) workspace.changedOnDisk(uri, gone.has(uri));
+    } else if (scanWhenListed) {
+      // The tree fills while the listing arrives; the scan at its end checks every file.
+      workspace.listed(changed);
     }
     if (params.complete === true && !mirrorListed) {
       mirrorListed = true;

@@ -130,6 +130,12 @@ export function fileUri(abs: string): string {
   return serverPlatform().uriOf(abs);
 }
 
+/** A document URI as one string per file (a client may encode a path's characters differently). */
+export function keyOf(uri: string): string {
+  const abs = fileSystemPath(uri);
+  return abs === null ? uri : fileUri(abs);
+}
+
 /** `file:` URIs of folder roots, by root: most files' URIs are their root's and their path as it is. */
 const rootUris = new Map<string, string>();
 /** A relative path whose characters a file URI keeps as they are. */

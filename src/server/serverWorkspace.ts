@@ -7,7 +7,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localToday } from '../core/checks/today';
-import { readFoundFile, type FoundReading, type RaiseLimit } from '../core/conventions/readFoundFile';
+import { readFoundFile, type FoundReading } from '../core/conventions/readFoundFile';
 import { readMilestoneFile } from '../core/conventions/readMilestoneFile';
 import { documentProblems, type DocumentPlace } from '../core/engine/documentFeatures';
 import type { Problem } from '../core/problems';
@@ -22,13 +22,12 @@ import { sameRows } from '../core/views/sameRows';
 import { schemaFileLayer } from './schemaFileLayer';
 import { ServerViews } from './serverViews';
 import { ProblemLayers, type ProblemLayer } from './problemLayers';
-import { fileSystemPath, fileUri, folderFileUri, ServerFolders, type ServerFolder } from './serverFolders';
+import { fileSystemPath, fileUri, folderFileUri, keyOf, ServerFolders, type ServerFolder } from './serverFolders';
 import { IndexNotices } from './indexNotices';
 import { serverPlatform } from './serverPlatform';
 import { ServerIndex } from './serverIndex';
+import { raiseLimit, readFolderFile, sameReading } from './serverReads';
 
-/** The end of a too-large file's problem: the setting is the editor's (`milestones.maxFileSize`). */
-const raiseLimit: RaiseLimit = () => 'raise that setting to check it';
 /** Quiet time after index changes before the checks across files run again. */
 const ACROSS_DELAY_MS = 200;
 /** Quiet time after a schema or settings change before every file is checked again. */
@@ -157,6 +156,24 @@ export class ServerWorkspace {
       }
       const abs = fileSystemPath(key);
       this.changedOnDisk(key, abs === null || serverPlatform().schemaHost.stat(abs) === null);
+    }
+  }
+
+  /**
+   * On the web, files the extension sent while it lists the workspace, before the first scan (which
+   * waits for the whole listing): their readings go in the index now, so the tree fills as they
+   * arrive, as it does during a scan on the desktop; their checks wait for that scan.
+   */
+  listed(uris: readonly string[]): void {
+    // Notices are paced as during a scan: each one repaints the tree.
+    this.scanning = true;
+    for (const uri of uris) {
+      const key = keyOf(uri);
+      const place = this.placeOf(key);
+      const folder = place && this.folderAt(place.folderRoot);
+      if (!place || !folder || this.open.has(key)) continue;
+      const found = this.safely(place.file, () => readFolderFile(folder, place.file));
+      this.setReading(folder.root, place.file, found?.reading ?? null, found?.text != null);
     }
   }
 
@@ -375,8 +392,7 @@ export class ServerWorkspace {
       if (readSince.has(key)) continue;
       // Read again: keeping 10,000 texts from the first pass would cost their size in memory.
       const folder = this.folderAt(place.folderRoot);
-      const item = folder ? serverPlatform().scanOneFile(folder.root, place.file, folder.maxFileSize) : null;
-      const found = item === null || item.kind === 'unreadable-folder' ? null : this.safely(place.file, () => readFoundFile(place.file, item, raiseLimit));
+      const found = folder ? this.safely(place.file, () => readFolderFile(folder, place.file)) : null;
       if (found) fileLayer.set(key, this.checkFound(place, found));
     }
     for (const key of readSince) fileLayer.set(key, this.layers.layerOf(key, 'file'));
@@ -441,8 +457,7 @@ export class ServerWorkspace {
   private readFromDisk(key: string, place: DocumentPlace): void {
     const folder = this.folderAt(place.folderRoot);
     if (!folder) return;
-    const item = serverPlatform().scanOneFile(folder.root, place.file, folder.maxFileSize);
-    const found = item === null || item.kind === 'unreadable-folder' ? null : this.safely(place.file, () => readFoundFile(place.file, item, raiseLimit));
+    const found = this.safely(place.file, () => readFolderFile(folder, place.file));
     this.setReading(folder.root, place.file, found?.reading ?? null, found?.text != null);
     this.loadApprovalLogs(folder, place.file);
     const problems = found && this.scope === 'workspace' ? this.checkFound(place, found) : [];
@@ -580,18 +595,4 @@ export class ServerWorkspace {
       return null;
     }
   }
-}
-
-/**
- * Whether `next` reads as `indexed` does (the index keeps readings with their approvals applied,
- * so a reading an approval changes never compares equal: it is stored again, which is right).
- */
-function sameReading(indexed: FoundReading['reading'] | undefined, next: FoundReading['reading']): boolean {
-  return indexed !== undefined && JSON.stringify(indexed) === JSON.stringify(next);
-}
-
-/** A document URI as one string per file (a client may encode a path's characters differently). */
-export function keyOf(uri: string): string {
-  const abs = fileSystemPath(uri);
-  return abs === null ? uri : fileUri(abs);
 }

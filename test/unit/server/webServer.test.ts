@@ -55,13 +55,21 @@ function startWebServer(): { send(message: Message): void; request(method: strin
   };
 }
 
-test('the web server bundle runs without Node: it answers over postMessage, reads the files sent to it, and serves the tree', async () => {
+test('the web server bundle runs without Node: it answers over postMessage, reads the files sent to it, and serves the tree', async (t) => {
+  // A worker lives until it is ended; here the server's pauses wait on a MessagePort that does not
+  // keep Node running (mirrorPlatform's `turnQueue`): this stands for the worker's own life.
+  const alive = setInterval(() => undefined, 1000);
+  t.after(() => clearInterval(alive));
   const server = startWebServer();
   const settings = { scope: 'workspace', workspaceSchemas: false, folders: [{ uri: FOLDER, schemas: [], include: ['**/*'], exclude: ['**/node_modules/**'], maxFileSize: 1_000_000 }] };
   const init = await server.request('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: FOLDER, name: 'repo' }], initializationOptions: { settings, views: true } });
   assert.equal((init as { serverInfo?: { name?: string } }).serverInfo?.name, 'milestones');
   server.send({ method: 'initialized', params: {} });
-  server.send({ method: 'milestones/mirror', params: examplesMirror() });
+  // The listing arrives: the tree fills before it ends (the scan that checks every file waits for its end).
+  server.send({ method: 'milestones/mirror', params: { ...examplesMirror(), complete: false } });
+  const early = await server.request('milestones/treeChildren', { parent: null, options: { groupBy: 'convention', hideCompleted: false, filter: '' } }) as TreeRow[];
+  assert.ok(early.some((r) => r.kind === 'group' && r.label === 'KB milestones'), JSON.stringify(Array.from(early, (r) => r.kind)));
+  server.send({ method: 'milestones/mirror', params: { files: [], gone: [], complete: true } satisfies MirrorParams });
   await server.request('milestones/whenIndexed');
   const roots = await server.request('milestones/treeChildren', { parent: null, options: { groupBy: 'convention', hideCompleted: false, filter: '' } }) as TreeRow[];
   // Array.from: the rows are the server's context's arrays, another realm.
