@@ -4,9 +4,9 @@ import type { FileReading, Milestone } from '../core/model';
 import type { TreeOptions } from '../core/views/treeRows';
 import { VALIDATE_WORKSPACE_REQUEST } from '../protocol/serverProtocol';
 import {
-  FILE_READING_REQUEST, FOLDER_FILES_REQUEST, FOLDER_TEXTS_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
+  FILE_READING_REQUEST, FOLDER_FILES_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
   TREE_CHILDREN_REQUEST, TREE_PATH_REQUEST, TREE_ROWS_REQUEST, WHEN_INDEXED_REQUEST,
-  type FolderFile, type FolderTexts, type FolderMilestoneList, type MilestoneListParams, type FolderNext, type IndexChange, type TreePath, type TreeRow,
+  type FolderFile, type FolderMilestoneList, type MilestoneListParams, type FolderNext, type IndexChange, type TreePath, type TreeRow,
 } from '../protocol/viewProtocol';
 import { ViewId } from './commandIds';
 import { locate } from './workspaceFiles';
@@ -117,11 +117,6 @@ export class ServedIndex implements vscode.Disposable {
   /** The milestone files of `folder` whose text the index read, sorted. */
   folderFiles(folder: vscode.WorkspaceFolder): Promise<string[]> {
     return this.ask<string[]>(FOLDER_FILES_REQUEST, { folder: folder.uri.toString() }, []);
-  }
-
-  /** On the web: the text of every file of `folder` the server holds (see `FOLDER_TEXTS_REQUEST`). */
-  folderTexts(folder: vscode.WorkspaceFolder): Promise<FolderTexts> {
-    return this.ask<FolderTexts>(FOLDER_TEXTS_REQUEST, { folder: folder.uri.toString() }, { texts: {}, tooLarge: {} });
   }
 
   /** The Next view's milestones in progress, folder by folder. */

@@ -160,18 +160,6 @@ export interface FolderMilestoneList {
 /** Request, client → server (params `{ folder }`): the milestone files of a folder whose text the index read (sorted). */
 export const FOLDER_FILES_REQUEST = 'milestones/folderFiles';
 
-/**
- * Request, client → server (params `{ folder }`), on the web only: the text of every file of the
- * folder the server was sent (mirrorProtocol.ts), for a lifecycle action's snapshot, whose reads are
- * synchronous; `tooLarge` names those over the size bound, with their sizes.
- */
-export const FOLDER_TEXTS_REQUEST = 'milestones/folderTexts';
-
-export interface FolderTexts {
-  readonly texts: Readonly<Record<string, string>>;
-  readonly tooLarge: Readonly<Record<string, number>>;
-}
-
 /** Request, client → server: the Next view's milestones in progress, folder by folder. */
 export const NEXT_REQUEST = 'milestones/next';
 export interface FolderNext {

@@ -13,9 +13,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localToday } from '../core/checks/today';
 import { documentCompletions, documentFixes, documentHover } from '../core/engine/documentFeatures';
 import {
-  FILE_READING_REQUEST, FOLDER_FILES_REQUEST, FOLDER_TEXTS_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
+  FILE_READING_REQUEST, FOLDER_FILES_REQUEST, INDEX_CHANGED_NOTIFICATION, MILESTONE_LIST_REQUEST, NEXT_REQUEST, REFRESH_FILES_REQUEST,
   TREE_CHILDREN_REQUEST, TREE_PATH_REQUEST, TREE_ROWS_REQUEST, WHEN_INDEXED_REQUEST,
-  type FolderFile, type FolderTexts, type IndexChange, type MilestoneListParams, type RefreshFilesParams, type TreeChildrenParams, type TreePathParams, type TreeRowsParams,
+  type FolderFile, type IndexChange, type MilestoneListParams, type RefreshFilesParams, type TreeChildrenParams, type TreePathParams, type TreeRowsParams,
 } from '../protocol/viewProtocol';
 import { MIRROR_NOTIFICATION, type MirrorParams } from '../protocol/mirrorProtocol';
 import { SETTINGS_NOTIFICATION, STATUS_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ServerInitOptions, type ServerSettings, type ServerStatus } from '../protocol/serverProtocol';
@@ -157,10 +157,6 @@ export function serveMilestones(connection: Connection, mirror?: MirrorFiles): v
   connection.onRequest(MILESTONE_LIST_REQUEST, (params: MilestoneListParams | undefined) => { flushTyping(); return workspace.views.list(params?.full === true); });
   connection.onRequest(NEXT_REQUEST, () => { flushTyping(); return workspace.views.next(); });
   connection.onRequest(FOLDER_FILES_REQUEST, ({ folder }: { folder: string }) => workspace.folderFiles(folder));
-  connection.onRequest(FOLDER_TEXTS_REQUEST, ({ folder }: { folder: string }): FolderTexts => {
-    const at = workspace.folders.all.find((f) => f.uri === folder);
-    return mirror && at ? mirror.textsBelow(at.root, at.maxFileSize) : { texts: {}, tooLarge: {} };
-  });
   connection.onRequest(REFRESH_FILES_REQUEST, ({ files }: RefreshFilesParams) => { flushTyping(); workspace.refreshFiles(files); });
   connection.onRequest(WHEN_INDEXED_REQUEST, async () => {
     await whenListed;

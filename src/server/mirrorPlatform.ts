@@ -13,7 +13,6 @@ import { textKind } from '../core/text/textKind';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, folderMatcher, matcher } from '../core/workspace/globs';
 import { DEFAULT_MAX_FILE_SIZE, fileExcludeMatcher, type ScanItem, type ScanOptions } from '../core/workspace/scanItems';
 import type { MirrorFile, MirrorParams } from '../protocol/mirrorProtocol';
-import type { FolderTexts } from '../protocol/viewProtocol';
 import type { ServerPlatform } from './serverPlatform';
 
 /** An authority that is empty (`memfs:/x`): a segment no encoded authority can be. */
@@ -120,18 +119,6 @@ export class MirrorFiles {
     } catch (error) {
       return { kind: 'unreadable', file, reason: errorReason(error) };
     }
-  }
-
-  /** The text of every file below `root` within `maxFileSize` (relative paths), and the sizes of those over it. */
-  textsBelow(root: string, maxFileSize: number): FolderTexts {
-    const texts: Record<string, string> = {};
-    const tooLarge: Record<string, number> = {};
-    for (const file of this.below(root)) {
-      const item = this.read(`${root}/${file}`, file, maxFileSize);
-      if (item?.kind === 'text') texts[file] = item.text;
-      else if (item?.kind === 'too-large') tooLarge[file] = item.size;
-    }
-    return { texts, tooLarge };
   }
 
   /** Holds `file` at `abs`; false when it holds that already. */

@@ -8,6 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { localDay } from '../../src/core/edits/timestampStyle';
+import { execPlanText } from '../unit/lifecycle/create/createFixtures';
 import { examplesWithSettings } from './examplesCopy';
 import { FormEditor } from './formEditor';
 import { MilestonesView } from './milestonesView';
@@ -131,4 +132,16 @@ test('an edit and a delete made outside VS Code reach the tree through the watch
   await view.waitForDescription(plugins, '1/2');
   rmSync(file);
   await plugins.waitFor({ state: 'detached' });
+});
+
+test('New Milestone… on the web: the plan offered from its files, MS004 written through workspace.fs', async () => {
+  const quick = new QuickInput(workbench.page);
+  await view.titleAction('New Milestone…');
+  await quick.pick('ExecPlan milestones');
+  await quick.pick('EP-20261102-001');
+  await quick.type('The milestone title', 'Ranking');
+  await quick.pick('backend');
+  const file = path.join(workbench.workspace, '.agent/exec_plans/search/milestones/active/EP-20261102-001_MS004_ranking.md');
+  await waitForFileText(file, execPlanText({ planId: 'EP-20261102-001', ms: 4, title: 'Ranking', owner: '@web-reviewer', day: localDay(new Date()), domain: 'backend' }));
+  await workbench.page.locator('.tabs-container .tab', { hasText: 'EP-20261102-001_MS004_ranking.md' }).waitFor();
 });

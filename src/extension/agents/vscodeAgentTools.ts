@@ -9,7 +9,7 @@ import { readyMilestones } from '../../core/lifecycle/next/readyMilestones';
 import { compareReported, type ReportedProblem } from '../../core/reportedProblem';
 import { DIAGNOSTIC_SOURCE } from '../../protocol/serverProtocol';
 import { resolveIdentity } from '../config';
-import { folderSnapshot } from '../lifecycle/folderSnapshot';
+import { folderSnapshot, settled } from '../lifecycle/folderSnapshot';
 import { runLifecycle, schemaOfData, type LifecycleDeps } from '../lifecycle/lifecycleRunner';
 import { workspaceFolderOf } from '../servedIndex';
 import { locate } from '../workspaceFiles';
@@ -45,7 +45,8 @@ export class VscodeAgentTools {
     const target = this.writeTarget(name, (input ?? {}) as Input);
     if (typeof target === 'string') return null;
     const snapshot = await folderSnapshot(this.deps.index, target.folder);
-    const outcome = this.plan(name, target.args, target.folder, snapshot, { identity: await resolveIdentity(), now: new Date() });
+    const context = { identity: await resolveIdentity(), now: new Date() };
+    const outcome = await settled(snapshot, (s) => this.plan(name, target.args, target.folder, s, context));
     if (outcome.kind !== 'ok' || outcome.plan.changes.length === 0) return null;
     const prefix = folderPrefix(target.folder);
     const files = outcome.plan.changes.map((c) => c.kind === 'create' ? `create ${prefix}${c.file}` : c.kind === 'edit' ? `edit ${prefix}${c.file}` : `move ${prefix}${c.from} to ${prefix}${c.to}`);
@@ -63,7 +64,7 @@ export class VscodeAgentTools {
         const target = toolFile(input['file'] as string);
         if (typeof target === 'string') return errorResult(target);
         const snapshot = await folderSnapshot(index, target.folder);
-        const found = findMilestoneByTitle(snapshot, target.file, typeof input['milestone'] === 'string' ? input['milestone'] : null);
+        const found = await settled(snapshot, (s) => findMilestoneByTitle(s, target.file, typeof input['milestone'] === 'string' ? input['milestone'] : null));
         if (found.kind === 'refused') return refusalResult(found);
         const uri = vscode.Uri.joinPath(target.folder.uri, ...target.file.split('/'));
         return milestoneResult(found.milestone, folderPrefix(target.folder), problemsOf([[uri, vscode.languages.getDiagnostics(uri)]]));

@@ -9,7 +9,7 @@ import { currentText } from '../workspaceFiles';
 import type { SchemaService } from '../schemaService';
 import type { RevealInTree } from '../treeReveal';
 import type { ServedIndex } from '../servedIndex';
-import { folderSnapshot } from './folderSnapshot';
+import { folderSnapshot, settled } from './folderSnapshot';
 import type { LifecycleResult } from './lifecycleResult';
 import { applyPlan } from './planApplier';
 
@@ -51,7 +51,8 @@ export async function runLifecycle(
   let written: WrittenAt | null = null;
   try {
     const snapshot = await folderSnapshot(deps.index, folder);
-    const outcome = compute(snapshot, { identity: await resolveIdentity(), now: new Date() });
+    const context = { identity: await resolveIdentity(), now: new Date() };
+    const outcome = await settled(snapshot, (s) => compute(s, context));
     if (outcome.kind === 'refused') {
       result = outcome;
     } else if (outcome.plan.changes.length === 0) {

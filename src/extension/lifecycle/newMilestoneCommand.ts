@@ -3,7 +3,7 @@ import { CommandId } from '../commandIds';
 import { folderSnapshot } from './folderSnapshot';
 import { CANCELLED, type LifecycleResult } from './lifecycleResult';
 import { runLifecycle, schemaOf, type LifecycleDeps } from './lifecycleRunner';
-import { askNewMilestone } from './newMilestonePrompts';
+import { askNewMilestone, readForPrompts } from './newMilestonePrompts';
 import { planNewMilestone, type NewMilestoneRequest } from './newMilestoneRequest';
 
 /**
@@ -18,11 +18,18 @@ export function registerNewMilestoneCommand(deps: LifecycleDeps): vscode.Disposa
       ? vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === request.folder)
       : (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('The workspace folder of the new milestone') }) : vscode.workspace.workspaceFolders?.[0];
     if (!folder) return request ? { kind: 'failed', message: `no workspace folder ${request.folder ?? ''}` } : CANCELLED;
-    const asked = request ?? await askNewMilestone(await folderSnapshot(deps.index, folder), folder);
+    const asked = request ?? await askNew(deps, folder);
     if (!asked) return CANCELLED;
     const kbSchema = asked.convention === 'kb' ? schemaOf(deps, folder, `${asked.kbFolder}/000-new.md`, 'kb', null) : null;
     return runLifecycle(deps, folder, 'create the milestone', (snapshot, ctx) => planNewMilestone(asked, snapshot, ctx, kbSchema), { open: request === undefined });
   });
+}
+
+/** The prompts, on the folder's snapshot with every file they read read. */
+async function askNew(deps: LifecycleDeps, folder: vscode.WorkspaceFolder): Promise<NewMilestoneRequest | undefined> {
+  const snapshot = await folderSnapshot(deps.index, folder);
+  await readForPrompts(snapshot);
+  return askNewMilestone(snapshot, folder);
 }
 
 function isRequest(value: unknown): value is NewMilestoneRequest {

@@ -8,6 +8,7 @@ import { statusFiles } from '../../core/lifecycle/create/statusNew';
 import { slugOf } from '../../core/lifecycle/slug';
 import { CONVENTION_LABEL, type ConventionId } from '../../core/model';
 import { askLines, askPick, askText } from './inputPrompts';
+import { settled, type LiveSnapshot } from './folderSnapshot';
 import type { NewMilestoneRequest } from './newMilestoneRequest';
 
 /** The prompts' title: New Milestone, then what is asked about. */
@@ -22,6 +23,14 @@ const CONVENTION_HINT: Readonly<Partial<Record<ConventionId, string>>> = {
   'status-md': 'a "## Milestone:" block in STATUS.md',
   'handoff': 'the next numbered handoff note in handoffs/',
 };
+
+/**
+ * Reads every file the prompts' choices are made of, before the first prompt (on the web a file is
+ * read asynchronously, between two askings of the core: see `settled`).
+ */
+export async function readForPrompts(snapshot: LiveSnapshot): Promise<void> {
+  await settled(snapshot, (s) => [execPlanChoices(s), newExecPlanId(s, new Date()), kbChoices(s), sessionFolders(s), statusFiles(s), handoffFolders(s)]);
+}
 
 /** Asks, step by step, for what a new milestone needs; undefined when the user closes a prompt. */
 export async function askNewMilestone(snapshot: FolderSnapshot, folder: vscode.WorkspaceFolder, preset?: ConventionId): Promise<NewMilestoneRequest | undefined> {
