@@ -42,13 +42,15 @@ export class WorkspaceMirror implements FileWatch {
   private events = 0;
   private readonly touched = new Map<string, number>();
   private readonly deleted = new Map<string, number>();
+  /** Reads under way: when none is, no event number is needed any more, and both maps are emptied (they would grow with every event of a session). */
+  private reading = 0;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.subscriptions.push(
       watcher,
-      watcher.onDidCreate((uri) => void this.changed(uri)),
-      watcher.onDidChange((uri) => void this.changed(uri)),
+      watcher.onDidCreate((uri) => void this.changed(uri, true)),
+      watcher.onDidChange((uri) => void this.changed(uri, false)),
       watcher.onDidDelete((uri) => this.gone(uri)),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         this.send({ files: [], gone: e.removed.map((f) => f.uri.toString()) });
@@ -108,14 +110,20 @@ export class WorkspaceMirror implements FileWatch {
     this.log.info(`Sent ${sent} file(s) of ${folders.length} folder(s) to the language server in ${Date.now() - started} ms.`);
   }
 
-  /** A file or folder created or changed: sent again (a folder: every file below it, as a listing sends them). */
-  private async changed(uri: vscode.Uri): Promise<void> {
+  /**
+   * A file or folder created or changed: sent again (a folder: every file below it, as a listing
+   * sends them). Nothing is asked of the file system for what the server does not need: a path the
+   * exclude globs exclude (a build writing node_modules/), or a change to a file whose name is all
+   * the server holds.
+   */
+  private async changed(uri: vscode.Uri, created: boolean): Promise<void> {
     this.touched.set(uri.toString(), ++this.events);
     const at = locate(uri);
     if (!at) return;
+    const settings = readScanSettings(at.folder);
+    if (matcher(settings.exclude)(at.file) || (!created && !wantedIn(at.folder)(at.file))) return;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      const settings = readScanSettings(at.folder);
       const uris = stat.type & vscode.FileType.Directory ? await listFolder(at.folder, uri, settings.exclude) : [uri];
       await this.sendFiles(uris, wantedIn(at.folder), settings.maxFileSize, () => false);
     } catch {
@@ -151,8 +159,21 @@ export class WorkspaceMirror implements FileWatch {
       const since = this.events;
       const at = locate(uri);
       const file = at && relativePath(at.folder.uri, uri);
-      const read = file && wanted(file) ? await readMirrorFile(uri, maxFileSize) : { uri: uri.toString() };
-      if (this.overtaken(uri, since)) return;
+      let read: MirrorFile | null = { uri: uri.toString() };
+      if (file && wanted(file)) {
+        this.reading++;
+        try {
+          read = await readMirrorFile(uri, maxFileSize);
+        } finally {
+          this.reading--;
+        }
+      }
+      const overtaken = this.overtaken(uri, since);
+      if (this.reading === 0) {
+        this.touched.clear();
+        this.deleted.clear();
+      }
+      if (overtaken) return;
       if (read === null) gone.push(uri.toString());
       else files.push(read);
       if (files.length + gone.length >= BATCH) flush();
